@@ -1,0 +1,57 @@
+package org.fastai4j.data;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.Iterator;
+import java.util.Optional;
+
+/**
+ * Batches of one dataset, fastai's {@code DataLoader}: shuffled with the last partial batch
+ * dropped for training, in order and complete for validation. Each epoch's iteration is
+ * reproducible from the loader's seed and the epoch number.
+ */
+public interface DataLoader {
+
+    /** The number of batches one epoch yields. */
+    int size();
+
+    /** The number of items in the dataset. */
+    int itemCount();
+
+    /** The batch size. */
+    int bs();
+
+    /** True for the training loader (shuffle, drop last, random transforms on). */
+    boolean training();
+
+    /** The vocabulary of a categorical target, if there is one. */
+    Optional<Vocab> vocab();
+
+    /** The device batches are put on. */
+    Device device();
+
+    /**
+     * Iterates one epoch. Each batch is created in a new sub-manager of {@code parent} and must be
+     * closed by the caller; closing the iterator early stops the workers.
+     */
+    CloseableIterator<Batch> iterator(NDManager parent, int epoch);
+
+    /**
+     * The items at {@code indices}, through item and batch transforms as this loader applies them
+     * without randomness (validation mode), in a new sub-manager of {@code parent}.
+     */
+    Batch itemsAt(int[] indices, NDManager parent);
+
+    /** Undoes the batch transforms that can be undone (normalization), for display. */
+    NDArray decodeInputs(NDArray x);
+
+    /** A short text naming item {@code index} (e.g. its file path), for reports and errors. */
+    String describeItem(int index);
+
+    /** An iterator that must be closed. */
+    interface CloseableIterator<T> extends Iterator<T>, AutoCloseable {
+        @Override
+        void close();
+    }
+}

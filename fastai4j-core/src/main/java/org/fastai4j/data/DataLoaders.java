@@ -1,0 +1,34 @@
+package org.fastai4j.data;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A training and a validation {@link DataLoader}, fastai's {@code DataLoaders}. The vocabulary is
+ * the training loader's.
+ */
+public class DataLoaders {
+    private final DataLoader train;
+    private final DataLoader valid;
+
+    /** Pairs two loaders. */
+    public DataLoaders(DataLoader train, DataLoader valid) {
+        this.train = Objects.requireNonNull(train, "train");
+        this.valid = Objects.requireNonNull(valid, "valid");
+    }
+
+    /** The training loader. */
+    public DataLoader train() {
+        return train;
+    }
+
+    /** The validation loader. */
+    public DataLoader valid() {
+        return valid;
+    }
+
+    /** The vocabulary of a categorical target, if there is one. */
+    public Optional<Vocab> vocab() {
+        return train.vocab();
+    }
+}

@@ -1,0 +1,31 @@
+package org.fastai4j.losses;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * A loss function that knows its activation and decoding, fastai's {@code BaseLoss}: {@link
+ * #forward} gives the mean loss (or per item with {@link #perItem}), {@link #activation} turns raw
+ * outputs into probabilities or values, {@link #decodes} turns those into targets.
+ */
+public interface Loss {
+    /** The mean loss of a batch (a scalar). */
+    NDArray forward(NDArray pred, NDArray target);
+
+    /** The loss of each item of a batch (shape N). */
+    NDArray perItem(NDArray pred, NDArray target);
+
+    /** Raw model output → probabilities or values (e.g. softmax). */
+    default NDArray activation(NDArray pred) {
+        return pred;
+    }
+
+    /** Activated output → decoded targets (e.g. argmax). */
+    default NDArray decodes(NDArray activated) {
+        return activated;
+    }
+
+    /** The name used in the manifest. */
+    default String name() {
+        return getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,52 @@
+package org.fastai4j.optim;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.training.ParameterStore;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CONTRACT SKELETON (to be implemented by the optim work): fastai's {@code Optimizer} over DJL
+ * parameters, with parameter groups and per-group hyper-parameters ({@code lr}, {@code mom},
+ * {@code sqr_mom}, {@code eps}, {@code wd}). Updates parameters in place, never through DJL's
+ * {@link ParameterStore}.
+ */
+public abstract class Optimizer {
+
+    /** The parameter groups, in order (the last is usually the head). */
+    public abstract List<ParamGroup> paramGroups();
+
+    /** One update of every trainable parameter from its gradient, then nothing else. */
+    public abstract void step();
+
+    /** Sets every trainable parameter's gradient to zero, in place. */
+    public abstract void zeroGrad();
+
+    /** Sets hyper-parameter {@code key} for each group ({@code values.length} = group count, or 1 for all). */
+    public abstract void setHyper(String key, double... values);
+
+    /** The value of hyper-parameter {@code key} for each group. */
+    public abstract double[] hyper(String key);
+
+    /** Freezes every group before {@code n} (negative counts from the end), as fastai's {@code freeze_to}. */
+    public abstract void freezeTo(int n);
+
+    /** Freezes all groups but the last. */
+    public void freeze() {
+        freezeTo(-1);
+    }
+
+    /** Makes every group trainable. */
+    public void unfreeze() {
+        freezeTo(0);
+    }
+
+    /** The optimizer state (moving averages, step counts) as named arrays, for checkpoints. */
+    public abstract Map<String, NDArray> stateDict();
+
+    /** Restores a state written by {@link #stateDict()}. */
+    public abstract void loadStateDict(Map<String, NDArray> state);
+
+    /** Forgets all state (after a freeze change, as fastai). */
+    public abstract void clearState();
+}

@@ -1,0 +1,71 @@
+package org.fastai4j.plot;
+
+import java.awt.GraphicsEnvironment;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+import javax.imageio.ImageIO;
+import javax.swing.ImageIcon;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.SwingUtilities;
+import javax.swing.WindowConstants;
+
+/** A rendered plot or image grid: save it as PNG, get the image, or show it in a window. */
+public final class Figure {
+    private final BufferedImage image;
+    private final String title;
+
+    /** Wraps a rendered image. */
+    public Figure(BufferedImage image, String title) {
+        this.image = Objects.requireNonNull(image, "image");
+        this.title = title == null ? "fastai4j" : title;
+    }
+
+    /** The rendered image. */
+    public BufferedImage toImage() {
+        return image;
+    }
+
+    /** The figure's title (window title when shown). */
+    public String title() {
+        return title;
+    }
+
+    /** Writes a PNG (to a temp file, then renamed, so no half-written file is left). */
+    public Path save(Path path) throws IOException {
+        Path abs = path.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".tmp");
+        try {
+            if (!ImageIO.write(image, "png", tmp.toFile())) {
+                throw new IOException("No PNG writer available for " + abs);
+            }
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return abs;
+    }
+
+    /** Opens a window with the figure; does nothing (and returns false) when headless. */
+    public boolean show() {
+        if (GraphicsEnvironment.isHeadless()) {
+            return false;
+        }
+        SwingUtilities.invokeLater(() -> {
+            JFrame frame = new JFrame(title);
+            frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
+            frame.add(new JLabel(new ImageIcon(image)));
+            frame.pack();
+            frame.setVisible(true);
+        });
+        return true;
+    }
+}
