@@ -1,0 +1,29 @@
+package org.fastai4j.data;
+
+/**
+ * A transform applied to one item in a loader worker, before batching (fastai's {@code item_tfms},
+ * e.g. {@code Resize}). It runs in host memory (no NDArrays outliving the call) and draws any
+ * randomness from {@link ItemContext#seed()}, so results do not depend on thread timing. Transforms
+ * run in ascending {@link #order()}; a block converts its items to {@link #itemType()} before
+ * calling.
+ *
+ * @param <T> the item representation it works on (e.g. a decoded image, or {@link HostTensor})
+ */
+public interface ItemTransform<T> {
+
+    /** Transforms one item; may return its input unchanged, or release it and return a new one. */
+    T apply(T item, ItemContext ctx);
+
+    /** The item representation this transform works on. */
+    Class<T> itemType();
+
+    /** Position in the pipeline; lower runs first (fastai: Resize and RandomResizedCrop are 1). */
+    default int order() {
+        return 0;
+    }
+
+    /** A short description for the export manifest and reports. */
+    default String describe() {
+        return getClass().getSimpleName();
+    }
+}
