@@ -11,7 +11,10 @@ package org.fastai4j.data;
  */
 public interface ItemTransform<T> {
 
-    /** Transforms one item; may return its input unchanged, or release it and return a new one. */
+    /**
+     * Transforms one item: returns the input itself or a new item. It never frees the input; the
+     * caller frees the input when a new item is returned (e.g. releases an OpenCV Mat).
+     */
     T apply(T item, ItemContext ctx);
 
     /** The item representation this transform works on. */
