@@ -85,6 +85,6 @@ final class DatasetSource implements ItemSource {
 
     @Override
     public String describe(int index) {
-        return dataset.getClass().getSimpleName() + " item " + index;
+        return DjlItemNames.describe(dataset, index);
     }
 }

@@ -72,6 +72,8 @@ class DatasetLoadersTest {
         assertThat(dls.vocab().orElseThrow().items()).containsExactly("a", "b");
         assertThat(dls.train().itemCount()).isEqualTo(9);
         assertThat(dls.valid().itemCount()).isEqualTo(3);
+        // items are named by their file, through DJL's randomSplit wrapper
+        assertThat(dls.valid().describeItem(0)).startsWith(dir.toString()).endsWith(".png");
         int[] seen = new int[1];
         eachBatch(dls.valid(), b -> {
             NDArray x = b.xs().singletonOrThrow();
