@@ -35,14 +35,11 @@ final class Autograd {
         return p.getGradient();
     }
 
-    /** Zeroes {@code p}'s gradient in place, if it has one. */
+    /** Zeroes {@code p}'s gradient in place, if it has one (also when {@code p} is frozen now). */
     static void zeroGrad(NDArray p) {
-        if (!p.hasGradient()) {
-            return;
-        }
         if (p instanceof PtNDArray pt) {
             JniUtils.zeroGrad(pt);
-        } else {
+        } else if (p.hasGradient()) {
             try (NDArray g = p.getGradient()) {
                 g.muli(0);
             }
