@@ -29,7 +29,7 @@ public class ParamScheduler implements Callback {
         }
         Map<String, List<DoubleUnaryOperator>> copy = new LinkedHashMap<>();
         scheds.forEach((k, v) -> {
-            if (v == null || v.isEmpty() || v.contains(null)) {
+            if (v == null || v.isEmpty() || v.stream().anyMatch(java.util.Objects::isNull)) {
                 throw new IllegalArgumentException("ParamScheduler: schedule list for '" + k + "' is empty or has null");
             }
             copy.put(k, List.copyOf(v));
