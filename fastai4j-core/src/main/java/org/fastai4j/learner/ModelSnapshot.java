@@ -55,7 +55,7 @@ final class ModelSnapshot implements AutoCloseable {
     void restore(Learner learn) {
         try (GradMode noGrad = GradMode.disabled()) {
             for (int i = 0; i < params.size(); i++) {
-                params.get(i).getArray().set(new NDIndex(), copies.get(i));
+                params.get(i).getArray().set(new NDIndex("..."), copies.get(i));
             }
             Optimizer opt = learn.opt();
             if (opt != null) {

@@ -166,7 +166,7 @@ public final class TestSgd extends Optimizer {
                 NDArray a = state.get(i + ".grad_avg");
                 if (a != null) {
                     NDArray c = stateManager.zeros(a.getShape(), a.getDataType());
-                    c.set(new NDIndex(), a);
+                    c.set(new NDIndex("..."), a);
                     gradAvg.put(p, c);
                 }
                 i++;
