@@ -78,6 +78,11 @@ public final class CrossEntropyLossFlat implements Loss {
     }
 
     @Override
+    public boolean yInt() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "CrossEntropyLossFlat";
     }

@@ -62,6 +62,11 @@ public final class FocalLossFlat implements Loss {
     }
 
     @Override
+    public boolean yInt() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "FocalLossFlat";
     }

@@ -66,6 +66,11 @@ public final class LabelSmoothingCrossEntropy implements Loss {
     }
 
     @Override
+    public boolean yInt() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "LabelSmoothingCrossEntropyFlat";
     }

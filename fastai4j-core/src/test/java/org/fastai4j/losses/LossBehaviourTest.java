@@ -125,6 +125,12 @@ class LossBehaviourTest {
         assertThat(Losses.labelSmoothingCrossEntropy().eps()).isEqualTo(0.1);
         assertThat(Losses.focalLoss().gamma()).isEqualTo(2.0);
         assertThat(Losses.bceWithLogitsFlat().thresh()).isEqualTo(0.5);
+        // fastai's y_int: class-index targets (MixUp mixes their losses, not the targets)
+        assertThat(Losses.crossEntropyFlat().yInt()).isTrue();
+        assertThat(Losses.labelSmoothingCrossEntropy().yInt()).isTrue();
+        assertThat(Losses.focalLoss().yInt()).isTrue();
+        assertThat(Losses.bceWithLogitsFlat().yInt()).isFalse();
+        assertThat(Losses.mseFlat().yInt()).isFalse();
     }
 
     @Test
