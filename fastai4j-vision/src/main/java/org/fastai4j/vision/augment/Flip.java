@@ -21,6 +21,11 @@ public final class Flip extends AffineCoordTransform {
         super(List.of(new Source(Draws.probability("p", p), options.batch())), List.of(), options);
     }
 
+    /** fastai's {@code flip_mat}: {@code sign} -1 mirrors, 1 leaves the image. */
+    static double[] matrix(double sign) {
+        return AffineSource.affine(sign, 0, 0, 0, 1, 0);
+    }
+
     /** The flip matrix source. */
     record Source(double p, boolean batch) implements AffineSource {
         @Override
@@ -28,7 +33,7 @@ public final class Flip extends AffineCoordTransform {
             double[] sign = Draws.masked(rng, n, batch, p, 1.0, r -> -1.0);
             double[][] m = new double[n][];
             for (int i = 0; i < n; i++) {
-                m[i] = AffineSource.affine(sign[i], 0, 0, 0, 1, 0);
+                m[i] = matrix(sign[i]);
             }
             return m;
         }

@@ -31,6 +31,12 @@ public final class Rotate extends AffineCoordTransform {
         return maxDeg;
     }
 
+    /** fastai's {@code rotate_mat} for an angle in degrees. */
+    static double[] matrix(double deg) {
+        double t = deg * Math.PI / 180;
+        return AffineSource.affine(Math.cos(t), Math.sin(t), 0, -Math.sin(t), Math.cos(t), 0);
+    }
+
     /** The rotation matrix source. */
     record Source(double maxDeg, double p, boolean batch) implements AffineSource {
         @Override
@@ -38,8 +44,7 @@ public final class Rotate extends AffineCoordTransform {
             double[] deg = Draws.masked(rng, n, batch, p, 0, r -> Draws.uniform(r, -maxDeg, maxDeg));
             double[][] m = new double[n][];
             for (int i = 0; i < n; i++) {
-                double t = deg[i] * Math.PI / 180;
-                m[i] = AffineSource.affine(Math.cos(t), Math.sin(t), 0, -Math.sin(t), Math.cos(t), 0);
+                m[i] = matrix(deg[i]);
             }
             return m;
         }

@@ -83,6 +83,15 @@ public final class Warp extends AffineCoordTransform {
         return x;
     }
 
+    /** A warp source's parameter row: {x_t, y_t, c0..c7}. */
+    static double[] params(double xt, double yt) {
+        double[] row = new double[10];
+        row[0] = xt;
+        row[1] = yt;
+        System.arraycopy(coefficients(xt, yt), 0, row, 2, 8);
+        return row;
+    }
+
     /** The warp source: rows are {x_t, y_t, c0..c7}. */
     record Source(double magnitude, double p, boolean batch) implements CoordSource {
         @Override
@@ -91,11 +100,7 @@ public final class Warp extends AffineCoordTransform {
             double[] yt = Draws.masked(rng, n, batch, p, 0, r -> Draws.uniform(r, -magnitude, magnitude));
             double[][] rows = new double[n][];
             for (int i = 0; i < n; i++) {
-                double[] c = coefficients(xt[i], yt[i]);
-                rows[i] = new double[10];
-                rows[i][0] = xt[i];
-                rows[i][1] = yt[i];
-                System.arraycopy(c, 0, rows[i], 2, 8);
+                rows[i] = params(xt[i], yt[i]);
             }
             return rows;
         }

@@ -30,6 +30,12 @@ public final class Zoom extends AffineCoordTransform {
         }
     }
 
+    /** fastai's {@code zoom_mat} for zoom {@code z} about column/row fractions {@code col, row}. */
+    static double[] matrix(double z, double col, double row) {
+        double s = 1 / z;
+        return AffineSource.affine(s, 0, (1 - s) * (2 * col - 1), 0, s, (1 - s) * (2 * row - 1));
+    }
+
     /** The zoom matrix source. */
     record Source(double minZoom, double maxZoom, double p, boolean batch) implements AffineSource {
         @Override
@@ -39,9 +45,7 @@ public final class Zoom extends AffineCoordTransform {
             double[] row = Draws.plain(rng, n, batch, SplittableRandom::nextDouble);
             double[][] m = new double[n][];
             for (int i = 0; i < n; i++) {
-                double s = 1 / z[i];
-                m[i] = AffineSource.affine(s, 0, (1 - s) * (2 * col[i] - 1),
-                        0, s, (1 - s) * (2 * row[i] - 1));
+                m[i] = matrix(z[i], col[i], row[i]);
             }
             return m;
         }
