@@ -2,7 +2,6 @@ package org.fastai4j.core.affine;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -57,45 +56,67 @@ public final class GridSample {
             NDArray x = coordinate(g.get(":, :, 0"), w, pad, alignCorners);
             NDArray y = coordinate(g.get(":, :, 1"), h, pad, alignCorners);
             NDArray flat = input.reshape(n, c, (long) h * w);
-            NDArray out;
-            if (mode == SampleMode.NEAREST) {
-                out = read(flat, new NDList(x.round()), new NDList(y.round()), null, h, w, c, p);
-            } else {
-                NDArray x0 = x.floor();
-                NDArray y0 = y.floor();
-                NDArray x1 = x0.add(1);
-                NDArray y1 = y0.add(1);
-                NDArray east = x.sub(x0);
-                NDArray west = x1.sub(x);
-                NDArray south = y.sub(y0);
-                NDArray north = y1.sub(y);
-                NDList weights = new NDList(
-                        north.mul(west), north.mul(east), south.mul(west), south.mul(east));
-                out = read(flat, new NDList(x0, x1, x0, x1), new NDList(y0, y0, y1, y1),
-                        weights, h, w, c, p);
-            }
+            NDArray out = mode == SampleMode.NEAREST
+                    ? nearest(flat, x, y, h, w, pad)
+                    : bilinear(flat, x, y, h, w, pad);
             NDArray result = out.reshape(n, c, gs.get(1), gs.get(2));
             result.attach(manager);
             return result;
         }
     }
 
-    /** Reads the corners (xs[i], ys[i]) of every sample, weighted, zero outside the image. */
-    private static NDArray read(NDArray flat, NDList xs, NDList ys, NDList weights,
-            int h, int w, long c, long p) {
-        long n = flat.getShape().get(0);
-        int k = xs.size();
-        NDArray cx = NDArrays.concat(xs, 1);
-        NDArray cy = NDArrays.concat(ys, 1);
-        NDArray inside = cx.gte(0).logicalAnd(cx.lte(w - 1))
-                .logicalAnd(cy.gte(0)).logicalAnd(cy.lte(h - 1))
-                .toType(flat.getDataType(), false);
-        NDArray index = cy.clip(0, h - 1).toType(DataType.INT64, false).mul((long) w)
-                .add(cx.clip(0, w - 1).toType(DataType.INT64, false));
-        NDArray values = flat.gather(index.expandDims(1).broadcast(n, c, k * p), 2);
-        NDArray weight = weights == null ? inside : NDArrays.concat(weights, 1).mul(inside);
-        NDArray weighted = values.mul(weight.expandDims(1)).reshape(n, c, k, p);
-        return k == 1 ? weighted.squeeze(2) : weighted.sum(new int[] {2});
+    /** torch's bilinear: ((nw + ne) + sw) + se, corners outside the image weighing zero. */
+    private static NDArray bilinear(NDArray flat, NDArray x, NDArray y, int h, int w, PadMode pad) {
+        NDArray x0 = x.floor();
+        NDArray y0 = y.floor();
+        NDArray east = x.sub(x0);
+        NDArray west = x0.add(1).sub(x);
+        NDArray south = y.sub(y0);
+        NDArray north = y0.add(1).sub(y);
+        if (pad == PadMode.ZEROS) { // border/reflection coordinates are inside already
+            west = west.mul(inside(x0, w));
+            east = east.mul(inside(x0.add(1), w));
+            north = north.mul(inside(y0, h));
+            south = south.mul(inside(y0.add(1), h));
+        }
+        NDArray cx0 = toIndex(x0.clip(0, w - 1));
+        NDArray cx1 = toIndex(x0.add(1).clip(0, w - 1));
+        NDArray row0 = toIndex(y0.clip(0, h - 1)).mul((long) w);
+        NDArray row1 = toIndex(y0.add(1).clip(0, h - 1)).mul((long) w);
+        NDArray out = pick(flat, row0.add(cx0)).mul(north.mul(west).expandDims(1));
+        out.addi(pick(flat, row0.add(cx1)).mul(north.mul(east).expandDims(1)));
+        out.addi(pick(flat, row1.add(cx0)).mul(south.mul(west).expandDims(1)));
+        out.addi(pick(flat, row1.add(cx1)).mul(south.mul(east).expandDims(1)));
+        return out;
+    }
+
+    /** torch's nearest: coordinates rounded half to even; outside the image reads 0. */
+    private static NDArray nearest(NDArray flat, NDArray x, NDArray y, int h, int w, PadMode pad) {
+        NDArray rx = x.round();
+        NDArray ry = y.round();
+        NDArray v = pick(flat,
+                toIndex(ry.clip(0, h - 1)).mul((long) w).add(toIndex(rx.clip(0, w - 1))));
+        if (pad == PadMode.ZEROS) {
+            v = v.mul(inside(rx, w).mul(inside(ry, h)).expandDims(1));
+        }
+        return v;
+    }
+
+    /** 1 where an integer-valued coordinate lies in [0, size - 1], else 0, in the input's type. */
+    private static NDArray inside(NDArray v, int size) {
+        return v.gte(0).logicalAnd(v.lte(size - 1)).toType(v.getDataType(), false);
+    }
+
+    /** Integer-valued float coordinates as int64 indices (exact for any image size). */
+    private static NDArray toIndex(NDArray v) {
+        return v.toType(DataType.INT64, false);
+    }
+
+    /** Reads flat[n, c, index[n, p]] (int64 index) for every channel: N x C x P. */
+    private static NDArray pick(NDArray flat, NDArray index) {
+        Shape fs = flat.getShape();
+        NDArray idx = index.expandDims(1);
+        return flat.gather(idx.broadcast(fs.get(0), fs.get(1), index.getShape().get(1)), 2);
     }
 
     /** Unnormalizes one coordinate axis and applies the padding, as torch's CPU kernel. */
