@@ -6,7 +6,8 @@ from fastai 2.7's formulas (vision/augment.py), since fastai itself is not insta
   composed:   M = I @ flip @ rotate @ zoom, then _prepare_mat: M[0,1] *= h/w, M[1,0] *= w/h
   grid:       F.affine_grid(M[:, :2], align_corners=True), then the warp (_WarpCoord): the
               homography H solving H(targ_i) = orig_i (find_coeffs), applied as apply_perspective
-  sample:     F.grid_sample(bilinear, reflection, align_corners=True)
+  sample:     F.grid_sample(bilinear, reflection, align_corners=True), after F.interpolate(area)
+              when the output is less than half the input (fastai's _grid_sample; case 3x4)
   lighting:   sigmoid((logit(x) + logit(b)) * c), logit(x) = -log(1/clamp(x,1e-7,1-1e-7) - 1)
 Run with Debian's python (torch 1.13): /usr/bin/python3 make_pipeline_fixture.py
 Format: as make_grid_sample_fixture.py.
@@ -51,12 +52,21 @@ def homography(xt, yt):
     return torch.cat([c, torch.ones(1)]).view(3, 3)
 
 out = {"input": x, "draws": draws.float()}
-for (h, w) in ((H, W), (5, 6)):
+def fastai_grid_sample(x, coords):
+    # fastai's _grid_sample: area-resize first when shrinking more than twice and zooming less
+    mn, mx = coords.min(), coords.max()
+    z = 1 / (mx - mn).item() * 2
+    d = min(x.shape[-2] / coords.shape[-3], x.shape[-1] / coords.shape[-2]) / 2
+    if d > 1 and d > z:
+        x = F.interpolate(x, scale_factor=1 / d, mode="area", recompute_scale_factor=True)
+    return F.grid_sample(x, coords, mode="bilinear", padding_mode="reflection", align_corners=True)
+
+for (h, w) in ((H, W), (5, 6), (3, 4)):
     grid = F.affine_grid(M[:, :2], (N, C, h, w), align_corners=True).view(N, -1, 2)
     Hs = torch.stack([homography(r[5], r[6]) for r in draws.tolist()])
     g1 = grid @ Hs[:, :, :2].transpose(1, 2) + Hs[:, :, 2].unsqueeze(1)
     grid = (g1[..., :2] / g1[..., 2:]).view(N, h, w, 2)
-    y = F.grid_sample(x, grid, mode="bilinear", padding_mode="reflection", align_corners=True)
+    y = fastai_grid_sample(x, grid)
     out[f"affine_{h}x{w}"] = y
     b = draws[:, 7].float().view(N, 1, 1, 1)
     c = draws[:, 8].float().view(N, 1, 1, 1)
