@@ -81,13 +81,22 @@ record SafetensorsHeader(List<Entry> entries, Map<String, String> metadata) {
                 }
             }
             r.endObject();
-            if (r.peek() != JsonToken.END_DOCUMENT) {
+            boolean end;
+            try {
+                end = r.peek() == JsonToken.END_DOCUMENT;
+            } catch (IOException e) {
+                end = false;
+            }
+            if (!end) {
                 throw new InvalidWeightsFileException(file, "header has data after its JSON object");
             }
         } catch (InvalidWeightsFileException e) {
             throw e;
         } catch (IOException | IllegalStateException | NumberFormatException e) {
-            throw new InvalidWeightsFileException(file, "header is not valid JSON: " + e.getMessage(), e);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("at line \\d+ column \\d+")
+                    .matcher(String.valueOf(e.getMessage()));
+            throw new InvalidWeightsFileException(file, "header is not valid JSON"
+                    + (m.find() ? " (" + m.group() + ")" : ""), e);
         }
         checkSpans(file, entries, dataLength);
         return new SafetensorsHeader(List.copyOf(entries), Map.copyOf(metadata));
