@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Number formatting as Python's {@code f'{x:.Nf}'}: the exact binary value rounded half-even. */
-final class Formats {
+public final class Formats {
     private Formats() {
     }
 
     /** {@code x} with {@code digits} decimals, as Python formats it ("nan", "inf" for those). */
-    static String fixed(double x, int digits) {
+    public static String fixed(double x, int digits) {
         if (Double.isNaN(x)) {
             return "nan";
         }
