@@ -54,7 +54,12 @@ public abstract class Optimizer {
         freezeTo(0);
     }
 
-    /** The optimizer state (moving averages, step counts) as named arrays, for checkpoints. */
+    /**
+     * The optimizer state (moving averages, step counts) as named arrays, for checkpoints. In
+     * {@link StepperOptimizer} and {@link Lookahead} every array is a NEW copy attached to the
+     * optimizer's state manager: the caller owns it (close it, or attach it to its own manager;
+     * no need to duplicate it again).
+     */
     public abstract Map<String, NDArray> stateDict();
 
     /** Restores a state written by {@link #stateDict()}. */
