@@ -51,6 +51,9 @@ public class AffineCoordTransform implements BatchTransform {
     /**
      * This transform followed by {@code other}, resampled once (fastai's {@code compose}); the
      * resampling options are this one's.
+     *
+     * @param other the transform to apply after this one
+     * @return a new merged transform
      */
     public AffineCoordTransform compose(AffineCoordTransform other) {
         List<AffineSource> a = new ArrayList<>(affines);
@@ -60,7 +63,11 @@ public class AffineCoordTransform implements BatchTransform {
         return new AffineCoordTransform(a, c, options);
     }
 
-    /** The resampling options. */
+    /**
+     * The resampling options.
+     *
+     * @return size, mode, padding, align corners, batch
+     */
     public AffineOptions options() {
         return options;
     }

@@ -19,12 +19,20 @@ import org.fastai4j.data.BatchTransform;
 public final class Augment {
     private Augment() {}
 
-    /** {@code aug_transforms()} with fastai's defaults. */
+    /**
+     * {@code aug_transforms()} with fastai's defaults.
+     *
+     * @return the affine transform (order 30) and the lighting transform (order 40)
+     */
     public static List<BatchTransform> augTransforms() {
         return builder().build();
     }
 
-    /** A builder for {@code aug_transforms}' options, starting from fastai's defaults. */
+    /**
+     * A builder for {@code aug_transforms}' options, starting from fastai's defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -51,37 +59,122 @@ public final class Augment {
 
         private Builder() {}
 
-        /** Multiplies maxRotate, maxLighting and maxWarp (default 1). */
-        public Builder optMult(double v) { mult = v; return this; }
+        /**
+         * Multiplies maxRotate, maxLighting and maxWarp (default 1).
+         *
+         * @param v the value
+         * @return this builder
+         */
+        public Builder optMult(double v) {
+            mult = v;
+            return this;
+        }
 
-        /** Random flips (default true). */
-        public Builder optDoFlip(boolean v) { doFlip = v; return this; }
+        /**
+         * Random flips (default true).
+         *
+         * @param v the value
+         * @return this builder
+         */
+        public Builder optDoFlip(boolean v) {
+            doFlip = v;
+            return this;
+        }
 
-        /** Vertical flips too, i.e. dihedral symmetries instead of left-right flips (default false). */
-        public Builder optFlipVert(boolean v) { flipVert = v; return this; }
+        /**
+         * Vertical flips too, i.e. dihedral symmetries instead of left-right flips (default false).
+         *
+         * @param v the value
+         * @return this builder
+         */
+        public Builder optFlipVert(boolean v) {
+            flipVert = v;
+            return this;
+        }
 
-        /** Largest rotation in degrees (default 10; 0 disables). */
-        public Builder optMaxRotate(double v) { maxRotate = v; return this; }
+        /**
+         * Largest rotation in degrees (default 10; 0 disables).
+         *
+         * @param v the value
+         * @return this builder
+         */
+        public Builder optMaxRotate(double v) {
+            maxRotate = v;
+            return this;
+        }
 
-        /** Smallest zoom (default 1). */
-        public Builder optMinZoom(double v) { minZoom = v; return this; }
+        /**
+         * Smallest zoom (default 1).
+         *
+         * @param v the value
+         * @return this builder
+         */
+        public Builder optMinZoom(double v) {
+            minZoom = v;
+            return this;
+        }
 
-        /** Largest zoom (default 1.1; zoom is off when min and max are 1). */
-        public Builder optMaxZoom(double v) { maxZoom = v; return this; }
+        /**
+         * Largest zoom (default 1.1; zoom is off when min and max are 1).
+         *
+         * @param v the value
+         * @return this builder
+         */
+        public Builder optMaxZoom(double v) {
+            maxZoom = v;
+            return this;
+        }
 
-        /** Largest brightness/contrast change (default 0.2; 0 disables). */
-        public Builder optMaxLighting(double v) { maxLighting = v; return this; }
+        /**
+         * Largest brightness/contrast change (default 0.2; 0 disables).
+         *
+         * @param v the value
+         * @return this builder
+         */
+        public Builder optMaxLighting(double v) {
+            maxLighting = v;
+            return this;
+        }
 
-        /** Largest warp (default 0.2; 0 disables). */
-        public Builder optMaxWarp(double v) { maxWarp = v; return this; }
+        /**
+         * Largest warp (default 0.2; 0 disables).
+         *
+         * @param v the value
+         * @return this builder
+         */
+        public Builder optMaxWarp(double v) {
+            maxWarp = v;
+            return this;
+        }
 
-        /** Probability of each affine/warp component per image (default 0.75). */
-        public Builder optPAffine(double v) { pAffine = v; return this; }
+        /**
+         * Probability of each affine/warp component per image (default 0.75).
+         *
+         * @param v the value
+         * @return this builder
+         */
+        public Builder optPAffine(double v) {
+            pAffine = v;
+            return this;
+        }
 
-        /** Probability of each lighting component per image (default 0.75). */
-        public Builder optPLighting(double v) { pLighting = v; return this; }
+        /**
+         * Probability of each lighting component per image (default 0.75).
+         *
+         * @param v the value
+         * @return this builder
+         */
+        public Builder optPLighting(double v) {
+            pLighting = v;
+            return this;
+        }
 
-        /** Adds an extra transform, placed after the affine and lighting ones. */
+        /**
+         * Adds an extra transform, placed after the affine and lighting ones.
+         *
+         * @param t the transform
+         * @return this builder
+         */
         public Builder addXtraTfm(BatchTransform t) {
             if (t == null) {
                 throw new IllegalArgumentException("xtra transform must not be null");
@@ -90,29 +183,80 @@ public final class Augment {
             return this;
         }
 
-        /** Square output size (default: the input's). */
-        public Builder optSize(int size) { return optSize(size, size); }
+        /**
+         * Square output size (default: the input's).
+         *
+         * @param size height and width
+         * @return this builder
+         */
+        public Builder optSize(int size) {
+            return optSize(size, size);
+        }
 
-        /** Output size {@code height x width} (default: the input's). */
+        /**
+         * Output size {@code height x width} (default: the input's).
+         *
+         * @param height output height
+         * @param width output width
+         * @return this builder
+         */
         public Builder optSize(int height, int width) {
             this.height = height;
             this.width = width;
             return this;
         }
 
-        /** Interpolation (default bilinear). */
-        public Builder optMode(SampleMode v) { mode = v; return this; }
+        /**
+         * Interpolation (default bilinear).
+         *
+         * @param v the value
+         * @return this builder
+         */
+        public Builder optMode(SampleMode v) {
+            mode = v;
+            return this;
+        }
 
-        /** Padding (default reflection). */
-        public Builder optPadMode(PadMode v) { padMode = v; return this; }
+        /**
+         * Padding (default reflection).
+         *
+         * @param v the value
+         * @return this builder
+         */
+        public Builder optPadMode(PadMode v) {
+            padMode = v;
+            return this;
+        }
 
-        /** torch's align_corners (default true). */
-        public Builder optAlignCorners(boolean v) { alignCorners = v; return this; }
+        /**
+         * torch's align_corners (default true).
+         *
+         * @param v the value
+         * @return this builder
+         */
+        public Builder optAlignCorners(boolean v) {
+            alignCorners = v;
+            return this;
+        }
 
-        /** One draw for the whole batch instead of one per image (default false). */
-        public Builder optBatch(boolean v) { batch = v; return this; }
+        /**
+         * One draw for the whole batch instead of one per image (default false).
+         *
+         * @param v the value
+         * @return this builder
+         */
+        public Builder optBatch(boolean v) {
+            batch = v;
+            return this;
+        }
 
-        /** Validates the options and builds the transforms (an immutable list). */
+        /**
+         * Validates the options and builds the transforms.
+         *
+         * @return an immutable list: the merged affine transform, the merged lighting transform
+         *     (each when any of its parts is on), then the extra transforms
+         * @throws IllegalArgumentException naming the first bad option
+         */
         public List<BatchTransform> build() {
             if (!(mult >= 0) || Double.isInfinite(mult)) {
                 throw new IllegalArgumentException("mult must be finite and >= 0, got " + mult);
