@@ -27,6 +27,15 @@ public class DataLoaders {
         return valid;
     }
 
+    /**
+     * Loaders over two DJL datasets with batch size {@code bs}, fastai's {@code from_dsets}; see
+     * {@link DatasetLoaders} for the options, the vocabulary and the transform rule.
+     */
+    public static DataLoaders fromDatasets(ai.djl.training.dataset.RandomAccessDataset train,
+            ai.djl.training.dataset.RandomAccessDataset valid, int bs) {
+        return DatasetLoaders.builder(train, valid).optBs(bs).build();
+    }
+
     /** The vocabulary of a categorical target, if there is one. */
     public Optional<Vocab> vocab() {
         return train.vocab();

@@ -49,4 +49,24 @@ public abstract class Optimizer {
 
     /** Forgets all state (after a freeze change, as fastai). */
     public abstract void clearState();
+
+    /**
+     * Whether norm-layer parameters ({@code GAMMA}/{@code BETA}) of frozen groups still train
+     * (fastai's {@code train_bn}, default true). Optional: this default refuses.
+     *
+     * @throws UnsupportedOperationException if this optimizer has no such option
+     */
+    public void setTrainBn(boolean trainBn) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support trainBn");
+    }
+
+    /**
+     * Whether weight decay also applies to norm-layer parameters and biases (fastai's
+     * {@code wd_bn_bias}, default false). Optional: this default refuses.
+     *
+     * @throws UnsupportedOperationException if this optimizer has no such option
+     */
+    public void setWdBnBias(boolean wdBnBias) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support wdBnBias");
+    }
 }
