@@ -1,0 +1,11 @@
+/**
+ * File formats and downloads: validating safetensors read/write ({@link org.fastai4j.io.Safetensors}),
+ * a restricted reader for {@code torch.save} files ({@link org.fastai4j.io.PthReader}) that refuses
+ * every pickle global outside the tensor-rebuild allowlist, loading weights into DJL blocks by
+ * torchvision-style dotted names ({@link org.fastai4j.io.StateDicts}), and a cached, checksummed,
+ * lock-protected downloader with an offline switch ({@link org.fastai4j.io.Downloads}).
+ *
+ * <p>Tensors read from files are held as {@link org.fastai4j.io.RawTensor}s (plain Java memory,
+ * little-endian, contiguous), so reading never needs an engine.
+ */
+package org.fastai4j.io;

@@ -1,0 +1,54 @@
+package org.fastai4j.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.types.DataType;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The restricted .pth reader: fixtures written by torch 1.13 ({@code io/generate_fixtures.py}). */
+class PthReaderTest {
+
+    static Path fixture(String name) throws Exception {
+        return Path.of(PthReaderTest.class.getResource("/io/" + name).toURI());
+    }
+
+    @Test
+    void readsTensorsOfATorchSaveFile() throws Exception {
+        Map<String, RawTensor> t = PthReader.read(fixture("good.pth"));
+        assertThat(t.keySet()).containsExactly("w", "v", "n", "h");
+        assertThat(t.get("w").shape()).containsExactly(2, 3);
+        assertThat(t.get("w").toFloatArray()).containsExactly(0, 1, 2, 3, 4, 5);
+        // v = w.t(): a strided view (strides (1, 3)) made contiguous: rows of w's columns
+        assertThat(t.get("v").shape()).containsExactly(3, 2);
+        assertThat(t.get("v").toFloatArray()).containsExactly(0, 3, 1, 4, 2, 5);
+        assertThat(t.get("n").dataType()).isEqualTo(DataType.INT64);
+        assertThat(t.get("n").shape()).isEmpty();
+        assertThat(t.get("n").data().getLong(0)).isEqualTo(7L);
+        assertThat(t.get("h").dataType()).isEqualTo(DataType.FLOAT16);
+        assertThat(t.get("h").toFloatArray()).containsExactly(1.5f, -2f);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "os_system.pth|refused pickle global 'posix.system'",
+        "builtins_eval.pth|refused pickle global '__builtin__.eval'",
+        "subprocess.pth|refused pickle global 'subprocess.Popen'",
+        "torchscript.pt|TorchScript archive",
+        "truncated.pth|not a valid zip archive",
+        "lying_storage.pth|storage 0 declares 6000 float32 elements but its zip entry holds 24 bytes",
+        "memo_nothing.pth|memo reference 5 to nothing",
+        "setitem_nonedict.pth|SETITEM on a non-dict",
+        "huge_length.pth|declared length 4294967295 exceeds the",
+        "legacy.pth|legacy non-zip torch.save format",
+    })
+    void refusesMaliciousAndBrokenFiles(String name, String message) throws Exception {
+        Path file = fixture(name);
+        assertThatThrownBy(() -> PthReader.read(file)).isInstanceOf(InvalidWeightsFileException.class)
+                .hasMessageContaining(name).hasMessageContaining(message);
+    }
+}

@@ -1,0 +1,94 @@
+package org.fastai4j.vision.models;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.util.PairList;
+
+/**
+ * PyTorch's {@code BatchNorm1d}/{@code BatchNorm2d} (channel axis 1) with torch's parameter names
+ * ({@code weight}, {@code bias}, {@code running_mean}, {@code running_var}) and semantics: eps 1e-5,
+ * momentum 0.1 meaning {@code running = 0.9 * running + 0.1 * batch}, the running variance updated with
+ * the unbiased batch variance (libtorch's {@code batch_norm} does both, in place). The weight and bias
+ * are {@link Parameter.Type#GAMMA}/{@link Parameter.Type#BETA} so optimizers can skip weight decay on
+ * them; the statistics are {@link Parameter.Type#RUNNING_MEAN}/{@link Parameter.Type#RUNNING_VAR}.
+ */
+public final class TorchBatchNorm extends AbstractBlock {
+
+    private final int numFeatures;
+    private final float eps;
+    private final float momentum;
+    private final Parameter weight;
+    private final Parameter bias;
+    private final Parameter runningMean;
+    private final Parameter runningVar;
+
+    /** A BatchNorm over {@code numFeatures} channels with torch's defaults (eps 1e-5, momentum 0.1). */
+    public TorchBatchNorm(int numFeatures) {
+        this(numFeatures, 1e-5f, 0.1f, 1f, 0f);
+    }
+
+    /**
+     * fastai's {@code BatchNorm(nf, norm_type)}: torch defaults but the bias initialised to 1e-3 and the
+     * weight to 0 for {@code BatchZero} ({@code zero = true}) or 1.
+     */
+    public static TorchBatchNorm fastai(int numFeatures, boolean zero) {
+        return new TorchBatchNorm(numFeatures, 1e-5f, 0.1f, zero ? 0f : 1f, 1e-3f);
+    }
+
+    /**
+     * A BatchNorm with the given torch eps and momentum and initial weight and bias values.
+     */
+    public TorchBatchNorm(int numFeatures, float eps, float momentum, float initWeight, float initBias) {
+        if (numFeatures <= 0) {
+            throw new IllegalArgumentException("numFeatures must be positive, got " + numFeatures);
+        }
+        this.numFeatures = numFeatures;
+        this.eps = eps;
+        this.momentum = momentum;
+        Shape s = new Shape(numFeatures);
+        weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.GAMMA)
+                .optShape(s).optInitializer(new TorchInit.Constant(initWeight)).build());
+        bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BETA)
+                .optShape(s).optInitializer(new TorchInit.Constant(initBias)).build());
+        runningMean = addParameter(Parameter.builder().setName("running_mean")
+                .setType(Parameter.Type.RUNNING_MEAN).optShape(s).optInitializer(Initializer.ZEROS)
+                .optRequiresGrad(false).build());
+        runningVar = addParameter(Parameter.builder().setName("running_var")
+                .setType(Parameter.Type.RUNNING_VAR).optShape(s).optInitializer(Initializer.ONES)
+                .optRequiresGrad(false).build());
+    }
+
+    /** The number of channels. */
+    public int numFeatures() {
+        return numFeatures;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        if (x.getShape().dimension() < 2 || x.getShape().get(1) != numFeatures) {
+            throw new IllegalArgumentException("BatchNorm(" + numFeatures + ") got input of shape " + x.getShape());
+        }
+        var d = x.getDevice();
+        // DJL's momentum is the weight of the old value: torch momentum 0.1 is DJL's 0.9
+        return BatchNorm.batchNorm(x, ps.getValue(runningMean, d, training), ps.getValue(runningVar, d, training),
+                ps.getValue(weight, d, training), ps.getValue(bias, d, training), 1, 1f - momentum, eps, training);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+
+    @Override
+    public String toString() {
+        return "BatchNorm(" + numFeatures + ", eps=" + eps + ", momentum=" + momentum + ")";
+    }
+}
