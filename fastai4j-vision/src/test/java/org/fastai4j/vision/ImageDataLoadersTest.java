@@ -281,15 +281,21 @@ class ImageDataLoadersTest {
                 .optDevice(Device.cpu()).build();
         Figure fig = dls.showBatch(4, 2, 2);
         BufferedImage img = fig.toImage();
-        // 2 columns of 160-pixel cells with 8-pixel gaps: 2 × 168 + 8 = 344
-        assertThat(img.getWidth()).isEqualTo(344);
-        // the centre of the first cell shows its image de-normalised: red is 0, 60 or 120
-        int rgb = img.getRGB(8 + 80, 8 + 22 + 80);
+        // tiles of 8×8 images are enlarged (nearest) to the grid's minimum tile size; the centre
+        // of the first tile shows its image de-normalised: red is 0, 60 or 120, green 255 - red
+        org.fastai4j.plot.ImageGrid.Builder probe = org.fastai4j.plot.ImageGrid.builder()
+                .optNrows(2).optNcols(2);
+        for (int i = 0; i < 4; i++) {
+            probe.addImage(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "cat");
+        }
+        java.awt.Rectangle r = probe.buildGrid().imageBounds(0);
+        assertThat(img.getWidth()).isEqualTo(probe.buildGrid().figure().toImage().getWidth());
+        int rgb = img.getRGB(r.x + r.width / 2, r.y + r.height / 2);
         int red = (rgb >> 16) & 0xff;
         int green = (rgb >> 8) & 0xff;
         assertThat(red).isIn(0, 60, 120);
         assertThat(green).isEqualTo(255 - red);
         Path saved = fig.save(dir.resolve("batch.png"));
-        assertThat(ImageIO.read(saved.toFile()).getWidth()).isEqualTo(344);
+        assertThat(ImageIO.read(saved.toFile()).getWidth()).isEqualTo(img.getWidth());
     }
 }
