@@ -100,6 +100,56 @@ class DatasetLoadersTest {
         });
     }
 
+    /** Six points [i, 2i] labelled by parity, labels stored as floats (as DJL's MNIST does). */
+    static final class Points extends RandomAccessDataset implements VocabSource {
+        static final class B extends RandomAccessDataset.BaseBuilder<B> {
+            @Override
+            protected B self() {
+                return this;
+            }
+        }
+
+        Points() {
+            super(new B().setSampling(1, false));
+        }
+
+        @Override
+        public ai.djl.training.dataset.Record get(NDManager manager, long index) {
+            return new ai.djl.training.dataset.Record(
+                    new ai.djl.ndarray.NDList(manager.create(new float[] {index, 2 * index})),
+                    new ai.djl.ndarray.NDList(manager.create((float) (index % 2))));
+        }
+
+        @Override
+        protected long availableSize() {
+            return 6;
+        }
+
+        @Override
+        public void prepare(ai.djl.util.Progress progress) {}
+
+        @Override
+        public java.util.List<String> classNames() {
+            return java.util.List.of("even", "odd");
+        }
+    }
+
+    @Test
+    void customDatasetWithFloatClassLabelsAndVocabSource() {
+        DataLoaders dls = DataLoaders.fromDatasets(new Points(), new Points(), 4);
+        assertThat(dls.vocab().orElseThrow().items()).containsExactly("even", "odd");
+        eachBatch(dls.valid(), b -> {
+            NDArray y = b.ys().singletonOrThrow();
+            assertThat(y.getDataType()).isEqualTo(DataType.INT64);
+            assertThat(y.getShape()).isEqualTo(new Shape(b.size()));
+            float[] x = b.xs().singletonOrThrow().toFloatArray();
+            long[] labels = y.toLongArray();
+            for (int i = 0; i < labels.length; i++) {
+                assertThat(labels[i]).isEqualTo(((long) x[2 * i]) % 2);
+            }
+        });
+    }
+
     @Test
     void djlTransformsAsItemAndBatchTransforms(@TempDir Path dir) throws Exception {
         RandomAccessDataset[] parts = imageFolder(dir);
