@@ -162,6 +162,14 @@ class DataBlockTest {
     }
 
     @Test
+    void numericCategoriesSortAsNumbers() {
+        TargetBlock.Encoder e = CategoryBlock.create().setup(List.of(10, 2, 33, 2));
+        assertThat(e.vocab().orElseThrow().items()).containsExactly("2", "10", "33");
+        assertThat(e.encode(10).data().order(java.nio.ByteOrder.nativeOrder()).getLong(0))
+                .isEqualTo(1);
+    }
+
+    @Test
     void multiCategoryAndRegressionTargets() {
         TargetBlock.Encoder multi = MultiCategoryBlock.create()
                 .setup(List.of(List.of("b", "a"), List.of("c")));
