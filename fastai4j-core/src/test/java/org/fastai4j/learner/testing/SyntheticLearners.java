@@ -33,6 +33,14 @@ public final class SyntheticLearners {
 
     /** The two loaders over seeded points. */
     public static DataLoaders data(long seed) {
+        return data(seed, 0);
+    }
+
+    /**
+     * The two loaders over seeded points, the label of a fraction {@code labelNoise} of the
+     * training points flipped (not separable any more: a too-large learning rate diverges).
+     */
+    public static DataLoaders data(long seed, double labelNoise) {
         Random r = new Random(seed);
         Vocab vocab = new Vocab(List.of("neg", "pos"));
         float[][] x = new float[N_TRAIN + N_VALID][];
@@ -47,6 +55,11 @@ public final class SyntheticLearners {
             x[i] = new float[] {a, b};
             y[i] = a + 0.5f * b > 0 ? 1 : 0;
         }
+        for (int i = 0; i < N_TRAIN; i++) {
+            if (r.nextDouble() < labelNoise) {
+                y[i] = 1 - y[i];
+            }
+        }
         float[][] xt = java.util.Arrays.copyOfRange(x, 0, N_TRAIN);
         long[] yt = java.util.Arrays.copyOfRange(y, 0, N_TRAIN);
         float[][] xv = java.util.Arrays.copyOfRange(x, N_TRAIN, x.length);
@@ -60,6 +73,13 @@ public final class SyntheticLearners {
         Block model = Linear.builder().setUnits(2).build();
         return Learner.builder(data(seed), model).optOptFunc(TestSgd.factory()).addMetric(new TestAccuracy())
                 .optSeed(seed).optSilent(true);
+    }
+
+    /** A builder for a linear classifier on data with {@code labelNoise} flipped training labels. */
+    public static LearnerBuilder noisyBuilder(long seed, double labelNoise) {
+        Block model = Linear.builder().setUnits(2).build();
+        return Learner.builder(data(seed, labelNoise), model).optOptFunc(TestSgd.factory())
+                .addMetric(new TestAccuracy()).optSeed(seed).optSilent(true);
     }
 
     /** A silent linear classifier learner. */
