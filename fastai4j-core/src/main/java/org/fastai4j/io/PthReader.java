@@ -43,6 +43,16 @@ public final class PthReader {
     /** Reads the tensors of {@code file}, by name, in file order. */
     public static Map<String, RawTensor> read(Path file) throws IOException {
         checkNotLegacy(file);
+        try {
+            return readZip(file);
+        } catch (InvalidWeightsFileException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidWeightsFileException(file, "corrupt zip archive: " + e, e);
+        }
+    }
+
+    private static Map<String, RawTensor> readZip(Path file) throws IOException {
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());

@@ -16,6 +16,8 @@ import org.fastai4j.optim.Lr;
 import org.fastai4j.optim.Optimizer;
 import org.fastai4j.optim.OptimizerFactory;
 import org.fastai4j.optim.ParamGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * fastai's {@code Learner}: data, a DJL block, a loss, an optimizer factory, metrics and
@@ -27,6 +29,7 @@ import org.fastai4j.optim.ParamGroup;
  * its end; each batch's manager is closed after the batch. Close the learner to free the rest.
  */
 public final class Learner implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Learner.class);
     private final DataLoaders dls;
     private final Block model;
     private final Loss lossFunc;
@@ -176,6 +179,12 @@ public final class Learner implements AutoCloseable {
         optManager = manager.newSubManager();
         opt = optFunc.create(splitter.apply(model), optManager);
         opt.setHyper("lr", lr);
+        try {
+            opt.setWdBnBias(wdBnBias);
+            opt.setTrainBn(trainBn);
+        } catch (UnsupportedOperationException e) {
+            LOG.debug("{}: wdBnBias/trainBn not applied: {}", opt.getClass().getName(), e.getMessage());
+        }
         if (previous != null) {
             previous.close();
         }

@@ -12,8 +12,10 @@ import java.util.function.Function;
 import org.fastai4j.data.Batch;
 import org.fastai4j.data.DataLoaders;
 import org.fastai4j.losses.Loss;
+import org.fastai4j.losses.Losses;
 import org.fastai4j.metrics.Metric;
 import org.fastai4j.optim.OptimizerFactory;
+import org.fastai4j.optim.Optimizers;
 import org.fastai4j.optim.ParamGroup;
 
 /**
@@ -101,10 +103,10 @@ public final class LearnerBuilder {
         if (loss == null) {
             require(dls.vocab().isPresent(), "lossFunc",
                     "could not be inferred from the data (no categorical target); pass optLossFunc");
-            loss = DefaultParts.crossEntropyFlat();
+            loss = Losses.crossEntropyFlat();
         }
         if (optFunc == null) {
-            optFunc = DefaultParts.adam();
+            optFunc = Optimizers.adam();
         }
         List<Callback> all = new ArrayList<>();
         if (defaultCallbacks) {

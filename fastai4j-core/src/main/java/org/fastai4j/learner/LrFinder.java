@@ -3,6 +3,7 @@ package org.fastai4j.learner;
 import java.util.List;
 import java.util.Map;
 import org.fastai4j.callback.ParamScheduler;
+import org.fastai4j.optim.Schedules;
 
 /**
  * fastai's {@code LRFinder} callback: trains with an exponentially growing learning rate,
@@ -19,7 +20,7 @@ public final class LrFinder extends ParamScheduler {
 
     /** fastai's {@code LRFinder(start_lr, end_lr, num_it, stop_div)}; numIt below 6 becomes 6. */
     public LrFinder(double startLr, double endLr, int numIt, boolean stopDiv) {
-        super(Map.of("lr", List.of(CosSchedules.exp(check(startLr, "startLr"), check(endLr, "endLr")))));
+        super(Map.of("lr", List.of(Schedules.exp(check(startLr, "startLr"), check(endLr, "endLr")))));
         this.numIt = Math.max(numIt, 6);
         this.stopDiv = stopDiv;
     }

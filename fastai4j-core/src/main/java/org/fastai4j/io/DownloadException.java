@@ -1,0 +1,19 @@
+package org.fastai4j.io;
+
+import java.io.IOException;
+
+/** A download that failed or was not allowed (offline, HTTP error, truncated body, checksum mismatch). */
+public class DownloadException extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** A failure described by {@code message} (naming the URL and the file). */
+    public DownloadException(String message) {
+        super(message);
+    }
+
+    /** The same, with a cause. */
+    public DownloadException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
