@@ -56,7 +56,9 @@ class GradientClipTest {
             float[][] cs = {{3, -4}, {0, 12}};
             List<Parameter> ps = List.of(param(m, "a", cs[0]), param(m, "b", cs[1]));
             backward(m, ps, cs);
+            int live = m.getManagedArrays().size();
             double total = GradientClip.clipGradNorm(ps, 1.0);
+            assertThat(m.getManagedArrays()).as("gradient handles are closed").hasSize(live);
             assertThat(total).isCloseTo(13, within(1e-5));
             double coef = 1 / (13 + 1e-6);
             assertThat(grad(ps.get(0))).containsExactly(new float[] {(float) (3 * coef), (float) (-4 * coef)}, within(1e-6f));
