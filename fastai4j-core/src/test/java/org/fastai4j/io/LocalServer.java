@@ -20,15 +20,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code /slow/<name>} waits 300 ms first, {@code /missing} is 404; {@link #dropUri} is a raw socket
  * that sends a chunked response's first chunk and then drops the connection. Requests are counted.
  */
-final class LocalServer implements AutoCloseable {
+public final class LocalServer implements AutoCloseable {
 
-    final AtomicInteger requests = new AtomicInteger();
-    final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    public final AtomicInteger requests = new AtomicInteger();
+    public final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final HttpServer server;
     private final ServerSocket dropSocket;
     private final Thread dropThread;
 
-    LocalServer() throws IOException {
+    public LocalServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
@@ -39,7 +39,7 @@ final class LocalServer implements AutoCloseable {
         dropThread.start();
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 

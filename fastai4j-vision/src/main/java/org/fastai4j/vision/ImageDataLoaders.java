@@ -95,6 +95,11 @@ public class ImageDataLoaders extends DataLoaders {
         return fnames.stream().map(path::resolve).toList();
     }
 
+    @Override
+    public ImageDataLoaders withBatchTransform(org.fastai4j.data.BatchTransform tfm) {
+        return new ImageDataLoaders(super.withBatchTransform(tfm));
+    }
+
     /** {@link #showBatch(int, int, int)} with fastai's defaults: up to 9 images, square grid. */
     public Figure showBatch() {
         return showBatch(9, 0, 0);

@@ -197,6 +197,21 @@ class ImageDataLoadersTest {
     }
 
     @Test
+    void djlTransformAsItemTransform() throws Exception {
+        folder(2, 1);
+        // DJL's Resize(width 5, height 3) on the H×W×3 image, then our CHW batch
+        ImageDataLoaders dls = ImageDataLoaders.fromFolder(dir)
+                .optDjlItemTfms(new ai.djl.modality.cv.transform.Resize(5, 3)).optBs(2)
+                .optDevice(Device.cpu()).build();
+        try (NDManager m = NDManager.newBaseManager(Device.cpu());
+                Batch b = dls.valid().itemsAt(new int[] {0, 1}, m)) {
+            NDArray x = b.xs().singletonOrThrow();
+            assertThat(x.getShape()).isEqualTo(new Shape(2, 3, 3, 5));
+            assertThat(x.getDataType()).isEqualTo(DataType.FLOAT32);
+        }
+    }
+
+    @Test
     void showBatchRendersAGridOfDenormalisedImages() throws Exception {
         folder(4, 1);
         ImageDataLoaders dls = ImageDataLoaders.fromFolder(dir).optItemTfms(Resize.of(8))
