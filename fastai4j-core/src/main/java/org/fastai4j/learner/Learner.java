@@ -50,11 +50,11 @@ public final class Learner implements AutoCloseable {
     private Optimizer opt;
     private NDManager optManager;
 
-    Learner(LearnerBuilder b, Loss lossFunc, NDManager manager) {
+    Learner(LearnerBuilder b, Loss lossFunc, OptimizerFactory optFunc, List<Callback> callbacks, NDManager manager) {
         this.dls = b.dls;
         this.model = b.model;
         this.lossFunc = lossFunc;
-        this.optFunc = b.optFunc;
+        this.optFunc = optFunc;
         this.splitter = b.splitter;
         this.metrics = List.copyOf(b.metrics);
         this.manager = manager;
@@ -65,7 +65,7 @@ public final class Learner implements AutoCloseable {
         this.trainBn = b.trainBn;
         this.lr = b.lr;
         this.moms = b.moms.clone();
-        b.callbacks.forEach(cbs::add);
+        callbacks.forEach(cbs::add);
         fire(Event.AFTER_CREATE);
     }
 
@@ -218,6 +218,8 @@ public final class Learner implements AutoCloseable {
             Lr l = lr == null ? Lr.of(this.lr) : lr;
             opt.setHyper("lr", l.forGroups(opt.paramGroups().size()));
             st.nEpoch = nEpoch;
+            LOG.debug("fit: {} epochs, lr {} over {} groups, {} callbacks", nEpoch, l,
+                    opt.paramGroups().size(), this.cbs.snapshot().size());
             loop.fit();
         } finally {
             removeCbs(cbs);

@@ -105,9 +105,7 @@ public final class LearnerBuilder {
                     "could not be inferred from the data (no categorical target); pass optLossFunc");
             loss = Losses.crossEntropyFlat();
         }
-        if (optFunc == null) {
-            optFunc = Optimizers.adam();
-        }
+        OptimizerFactory opt = optFunc == null ? Optimizers.adam() : optFunc;
         List<Callback> all = new ArrayList<>();
         if (defaultCallbacks) {
             all.add(new TrainEvalCallback());
@@ -117,12 +115,10 @@ public final class LearnerBuilder {
             }
         }
         all.addAll(callbacks);
-        callbacks.clear();
-        callbacks.addAll(all);
         NDManager manager = NDManager.newBaseManager(dls.train().device());
         try {
             initialize(manager);
-            return new Learner(this, loss, manager);
+            return new Learner(this, loss, opt, all, manager);
         } catch (RuntimeException e) {
             manager.close();
             throw e;

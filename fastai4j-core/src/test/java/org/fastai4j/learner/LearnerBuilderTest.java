@@ -51,6 +51,14 @@ class LearnerBuilderTest {
     }
 
     @Test
+    void buildingTwiceGivesTheSameCallbackLayout() {
+        var builder = SyntheticLearners.builder(65);
+        try (Learner a = builder.build(); Learner b = builder.build()) {
+            assertThat(b.callbacks()).hasSameSizeAs(a.callbacks()).hasSize(2);
+        }
+    }
+
+    @Test
     void buildNamesTheBadField() {
         DataLoaders dls = SyntheticLearners.data(63);
         assertThatThrownBy(() -> Learner.builder(null, Linear.builder().setUnits(2).build()).build())
