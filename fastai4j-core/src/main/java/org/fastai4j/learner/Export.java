@@ -33,7 +33,8 @@ import org.fastai4j.losses.Losses;
  * checkpoint) and {@code manifest.json}:
  * <pre>
  * format "fastai4j-export", formatVersion 1, versions {fastai4j, djl, engine, engine_version, java},
- * seed, dataSeed, model {kind, ... the {@link ExportSpec}'s options, inputShapes},
+ * seed, dataSeed, bs (the validation batch size), model {kind, class, ... the {@link ExportSpec}'s
+ * options, inputShapes},
  * vocab [class names in index order], loss {name, activation, decodes},
  * itemTfms [{type, ...}], batchTfms [{type, ...}] (inference only), excludedBatchTfms [descriptions]
  * </pre>
@@ -122,6 +123,7 @@ public final class Export {
         loss.addProperty("decodes", decodesOf(learn.lossFunc().name()));
         m.add("loss", loss);
         DataLoader valid = learn.dls().valid();
+        m.addProperty("bs", valid.bs());
         JsonArray items = new JsonArray();
         for (ItemTransform<?> t : valid.itemTfms()) {
             JsonObject o = spec == null ? null : spec.itemTransform(t);

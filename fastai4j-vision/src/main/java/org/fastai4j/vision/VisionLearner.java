@@ -146,6 +146,7 @@ public final class VisionLearner {
             metrics.forEach(lb::addMetric);
             learnerOptions.accept(lb);
             Learner learn = lb.build();
+            learn.setExportSpec(new VisionExportSpec(arch, n, head, pretrained, normalize));
             if (weights != null) {
                 try {
                     loadBody(cnn, (SequentialBlock) model.getChildren().get(0).getValue(), weights);
@@ -209,6 +210,18 @@ public final class VisionLearner {
                     + " body: missing " + missing + ", mis-shaped " + misShaped);
         }
         plan.forEach((p, t) -> StateDicts.copyInto(t, p.getArray()));
+    }
+
+    /**
+     * fastai's {@code load_learner}: the learner exported by {@code learn.export(dir)} (a vision
+     * learner's directory of {@code weights.safetensors} + {@code manifest.json}), rebuilt from the
+     * manifest, ready for {@code predict(imageFile)} and {@code getPreds(files)}; see
+     * {@link VisionExports}.
+     *
+     * @throws IOException if the directory is not a vision export or its weights do not fit
+     */
+    public static Learner loadLearner(Path dir) throws IOException {
+        return VisionExports.load(dir);
     }
 
     /** The block of a vision learner's model that holds the body (for custom uses). */
