@@ -344,6 +344,8 @@ public final class Learner implements AutoCloseable {
     }
     /** fastai's {@code export}: a directory with {@code weights.safetensors} and {@code manifest.json}; see {@link Export}. */
     public Path export(Path dir) throws java.io.IOException { return Export.write(this, dir); }
+    /** fastai's {@code export()}: into {@code basePath()/export}. */
+    public Path export() throws java.io.IOException { return export(basePath.resolve("export")); }
 
     /** Runs the validation context of fastai on {@code dl} (used by {@link Evaluation}). */
     void runValidation(DataLoader dl) { loop.validationRun(dl); }

@@ -15,7 +15,8 @@ import org.fastai4j.optim.Optimizers;
  * epoch and this process printing {@code saved <epoch>} once the save has returned, then saving
  * {@code spin} 5 times in a row.
  * {@code full <dir>} (run under {@code ulimit -f 0}: no file may grow, as on a full disk) trains
- * one epoch and tries to overwrite checkpoint {@code prev}; prints the outcome.
+ * one epoch and tries to overwrite checkpoint {@code prev} and the export {@code exp}; prints the
+ * outcome.
  */
 public final class CheckpointChild {
     private CheckpointChild() {}
@@ -71,6 +72,12 @@ public final class CheckpointChild {
                 System.out.println("IOEXCEPTION " + e.getMessage().replace('\n', ' '));
             }
             System.out.println("UNCHANGED " + Arrays.equals(before, LoopEventsTest.weights(learn)));
+            try {
+                learn.export(dir.resolve("exp"));
+                System.out.println("EXPORTED");
+            } catch (IOException e) {
+                System.out.println("EXPORT-IOEXCEPTION " + e.getMessage().replace('\n', ' '));
+            }
             learn.fit(1, Lr.of(1e-3));
             System.out.println("TRAINED " + Arrays.stream(learn.recorder().rawLosses()).allMatch(Double::isFinite));
             try (var s = Files.list(learn.path())) {

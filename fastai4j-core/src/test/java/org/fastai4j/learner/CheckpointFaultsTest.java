@@ -106,7 +106,9 @@ class CheckpointFaultsTest {
      * Issue 9 item 10, disk full: the child runs under {@code ulimit -f 0} (no file may grow: writes
      * fail with EFBIG, as with ENOSPC), loads checkpoint "prev", trains and tries to overwrite it.
      * The save throws an IOException naming the file; the weights are unchanged and training goes
-     * on; no temporary file is left; "prev" is byte for byte what it was.
+     * on; no temporary file is left; "prev" is byte for byte what it was. The same for an export over
+     * the previous export directory "exp": IOException naming it, the old export intact, no
+     * temporary directory left.
      */
     @Test
     void aFullDiskGivesAnIOExceptionNamingTheFileAndKeepsThePreviousCheckpoint() throws Exception {
@@ -115,7 +117,10 @@ class CheckpointFaultsTest {
         try (Learner learn = CheckpointChild.learner(dir)) {
             learn.fit(1, Lr.of(1e-3));
             learn.save("prev");
+            learn.export(dir.resolve("exp"));
         }
+        byte[] manifest = Files.readAllBytes(dir.resolve("exp/manifest.json"));
+        byte[] exported = Files.readAllBytes(dir.resolve("exp/weights.safetensors"));
         Path prev = dir.resolve("models/prev.safetensors");
         byte[] weights = Files.readAllBytes(prev);
         byte[] opt = Files.readAllBytes(dir.resolve("models/prev.opt.safetensors"));
@@ -125,7 +130,14 @@ class CheckpointFaultsTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(out).contains("IOEXCEPTION cannot save checkpoint 'prev' to " + prev.toAbsolutePath())
-                .contains("UNCHANGED true").contains("TRAINED true").contains("TEMPS 0").doesNotContain("SAVED");
+                .contains("UNCHANGED true").contains("TRAINED true").contains("TEMPS 0").doesNotContain("SAVED")
+                .contains("EXPORT-IOEXCEPTION cannot export the learner to " + dir.resolve("exp").toAbsolutePath())
+                .doesNotContain("EXPORTED");
+        assertThat(Files.readAllBytes(dir.resolve("exp/manifest.json"))).isEqualTo(manifest);
+        assertThat(Files.readAllBytes(dir.resolve("exp/weights.safetensors"))).isEqualTo(exported);
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("models", "exp");
+        }
         assertThat(Files.readAllBytes(prev)).isEqualTo(weights);
         assertThat(Files.readAllBytes(dir.resolve("models/prev.opt.safetensors"))).isEqualTo(opt);
     }

@@ -26,24 +26,34 @@ import org.fastai4j.optim.Lr;
 import org.fastai4j.vision.augment.Augment;
 import org.fastai4j.vision.transform.Normalize;
 import org.fastai4j.vision.transform.Resize;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Export → loadLearner → predict (issue 4; issue 9 item 16) and BnFreeze on a real ResNet. */
+/**
+ * Export → loadLearner → predict (issue 4; issue 9 item 16) and BnFreeze on a real ResNet. One
+ * resnet18 is trained (one epoch on 12 tiny images) and exported for the whole class.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VisionExportTest {
     @TempDir
-    Path dir;
+    static Path dir;
 
     ImageDataLoaders dls;
     List<Path> validFiles = new ArrayList<>();
+    Learner learn;
+    Path out;
 
-    @BeforeEach
+    @BeforeAll
     void data() throws Exception {
         String[] classes = {"bee", "ant"}; // not in sorted order: the vocab sorts them (ant, bee)
         for (int c = 0; c < 2; c++) {
             for (int i = 0; i < 6; i++) {
                 ImageDataLoadersTest.png(dir.resolve("data/train/" + classes[c] + "/" + i + ".png"), 40, 36, 200 * c + 9 * i);
+            }
+            for (int i = 0; i < 3; i++) {
                 validFiles.add(ImageDataLoadersTest.png(dir.resolve("data/valid/" + classes[c] + "/" + i + ".png"),
                         36, 44, 200 * c + 7 * i + 3));
             }
@@ -52,6 +62,13 @@ class VisionExportTest {
         tfms.add(Normalize.fromStats(Normalize.IMAGENET_STATS));
         dls = ImageDataLoaders.fromFolder(dir.resolve("data")).optItemTfms(Resize.of(32)).optBatchTfms(tfms)
                 .optBs(4).optWorkers(1).build();
+        learn = trained();
+        out = learn.export(dir.resolve("export"));
+    }
+
+    @AfterAll
+    void close() {
+        learn.close();
     }
 
     Learner trained() {
@@ -71,41 +88,38 @@ class VisionExportTest {
 
     @Test
     void exportWritesADirectoryWhoseManifestDescribesModelTransformsVocabLossSeedAndVersions() throws Exception {
-        try (Learner learn = trained()) {
-            Path out = learn.export(dir.resolve("export"));
-            try (Stream<Path> s = Files.list(out)) {
-                assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("weights.safetensors",
-                        "manifest.json");
-            }
-            JsonObject m = JsonParser.parseString(Files.readString(out.resolve("manifest.json"))).getAsJsonObject();
-            JsonObject model = m.getAsJsonObject("model");
-            assertThat(model.get("kind").getAsString()).isEqualTo("vision");
-            assertThat(model.get("arch").getAsString()).isEqualTo("resnet18");
-            assertThat(model.get("nOut").getAsInt()).isEqualTo(2);
-            assertThat(model.get("pretrained").getAsBoolean()).isFalse();
-            assertThat(model.getAsJsonObject("head").get("linFtrs").toString()).isEqualTo("[512]");
-            assertThat(model.get("inputShapes").toString()).isEqualTo("[[1,3,32,32]]");
-            assertThat(m.get("vocab").toString()).isEqualTo("[\"ant\",\"bee\"]");
-            assertThat(m.get("seed").getAsLong()).isEqualTo(5);
-            assertThat(m.get("bs").getAsInt()).isEqualTo(4);
-            assertThat(m.getAsJsonObject("loss").get("name").getAsString()).isEqualTo("CrossEntropyLossFlat");
-            assertThat(m.getAsJsonObject("loss").get("decodes").getAsString()).isEqualTo("argmax");
-            JsonObject resize = m.getAsJsonArray("itemTfms").get(0).getAsJsonObject();
-            assertThat(resize.get("type").getAsString()).isEqualTo("Resize");
-            assertThat(resize.get("height").getAsInt()).isEqualTo(32);
-            assertThat(resize.get("method").getAsString()).isEqualTo("CROP");
-            assertThat(resize.get("padMode").getAsString()).isEqualTo("REFLECTION");
-            var batch = m.getAsJsonArray("batchTfms");
-            assertThat(batch).hasSize(2);
-            assertThat(batch.get(0).getAsJsonObject().get("type").getAsString()).isEqualTo("IntToFloat");
-            JsonObject norm = batch.get(1).getAsJsonObject();
-            assertThat(norm.get("mean").toString()).isEqualTo("[0.485,0.456,0.406]");
-            assertThat(norm.get("std").toString()).isEqualTo("[0.229,0.224,0.225]");
-            assertThat(m.getAsJsonArray("excludedBatchTfms").size()).isEqualTo(Augment.augTransforms().size());
-            assertThat(m.getAsJsonObject("versions").keySet()).contains("fastai4j", "djl", "engine", "engine_version");
-            assertThat(org.fastai4j.io.Safetensors.read(out.resolve("weights.safetensors")).metadata())
-                    .containsEntry("seed", "5").containsEntry("format", "fastai4j-export");
+        try (Stream<Path> s = Files.list(out)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("weights.safetensors",
+                    "manifest.json");
         }
+        JsonObject m = JsonParser.parseString(Files.readString(out.resolve("manifest.json"))).getAsJsonObject();
+        JsonObject model = m.getAsJsonObject("model");
+        assertThat(model.get("kind").getAsString()).isEqualTo("vision");
+        assertThat(model.get("arch").getAsString()).isEqualTo("resnet18");
+        assertThat(model.get("nOut").getAsInt()).isEqualTo(2);
+        assertThat(model.get("pretrained").getAsBoolean()).isFalse();
+        assertThat(model.getAsJsonObject("head").get("linFtrs").toString()).isEqualTo("[512]");
+        assertThat(model.get("inputShapes").toString()).isEqualTo("[[1,3,32,32]]");
+        assertThat(m.get("vocab").toString()).isEqualTo("[\"ant\",\"bee\"]");
+        assertThat(m.get("seed").getAsLong()).isEqualTo(5);
+        assertThat(m.get("bs").getAsInt()).isEqualTo(4);
+        assertThat(m.getAsJsonObject("loss").get("name").getAsString()).isEqualTo("CrossEntropyLossFlat");
+        assertThat(m.getAsJsonObject("loss").get("decodes").getAsString()).isEqualTo("argmax");
+        JsonObject resize = m.getAsJsonArray("itemTfms").get(0).getAsJsonObject();
+        assertThat(resize.get("type").getAsString()).isEqualTo("Resize");
+        assertThat(resize.get("height").getAsInt()).isEqualTo(32);
+        assertThat(resize.get("method").getAsString()).isEqualTo("CROP");
+        assertThat(resize.get("padMode").getAsString()).isEqualTo("REFLECTION");
+        var batch = m.getAsJsonArray("batchTfms");
+        assertThat(batch).hasSize(2);
+        assertThat(batch.get(0).getAsJsonObject().get("type").getAsString()).isEqualTo("IntToFloat");
+        JsonObject norm = batch.get(1).getAsJsonObject();
+        assertThat(norm.get("mean").toString()).isEqualTo("[0.485,0.456,0.406]");
+        assertThat(norm.get("std").toString()).isEqualTo("[0.229,0.224,0.225]");
+        assertThat(m.getAsJsonArray("excludedBatchTfms").size()).isEqualTo(Augment.augTransforms().size());
+        assertThat(m.getAsJsonObject("versions").keySet()).contains("fastai4j", "djl", "engine", "engine_version");
+        assertThat(org.fastai4j.io.Safetensors.read(out.resolve("weights.safetensors")).metadata())
+                .containsEntry("seed", "5").containsEntry("format", "fastai4j-export");
     }
 
     /**
@@ -114,16 +128,12 @@ class VisionExportTest {
      */
     @Test
     void aLoadedExportPredictsExactlyWhatTheExportingLearnerDidHereAndInANewJvm() throws Exception {
-        Path out = dir.resolve("export");
         List<String> expected = new ArrayList<>();
-        Preds before;
-        try (Learner learn = trained()) {
-            learn.export(out);
-            for (Path f : validFiles) {
-                expected.add(line(learn.predict(f)));
-            }
-            before = learn.getPreds(validFiles);
+        for (Path f : validFiles) {
+            expected.add(line(learn.predict(f)));
         }
+        Preds before = learn.getPreds(validFiles);
+        assertThat(learn.showResults(4).toImage().getWidth()).isPositive();
         assertThat(expected.stream().map(l -> l.split(" ")[0]).distinct()).isSubsetOf("ant", "bee");
         try (Learner loaded = VisionLearner.loadLearner(out)) {
             assertThat(loaded.dls().vocab().orElseThrow().items()).containsExactly("ant", "bee");
@@ -152,11 +162,8 @@ class VisionExportTest {
 
     @Test
     void aBrokenExportIsRefusedWithTheFileNamed() throws Exception {
-        Path out = dir.resolve("export");
-        try (Learner learn = trained()) {
-            learn.export(out);
-            learn.export(out); // an existing export is replaced
-        }
+        Path out = learn.export(dir.resolve("export2"));
+        learn.export(out); // an existing export is replaced
         Path manifest = out.resolve("manifest.json");
         String good = Files.readString(manifest);
         Files.writeString(manifest, good.replace("\"nOut\": 2", "\"nOut\": 3"));
