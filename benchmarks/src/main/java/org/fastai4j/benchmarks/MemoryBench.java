@@ -29,10 +29,12 @@ public final class MemoryBench {
         final List<Double> hwm = new ArrayList<>();
         final List<Integer> learnerArrays = new ArrayList<>();
         final List<Integer> allArrays = new ArrayList<>();
+        final List<Double> heapCommitted = new ArrayList<>();
 
         @Override
         public void afterEpoch(Learner learn) {
             rss.add(Rss.currentMiB());
+            heapCommitted.add(Runtime.getRuntime().totalMemory() / 1048576.0);
             hwm.add(Rss.peakMiB());
             learnerArrays.add(learn.manager().getManagedArrays().size());
             allArrays.add(learn.manager().getParentManager().getManagedArrays().size());
@@ -75,7 +77,8 @@ public final class MemoryBench {
         boolean constant = s.learnerArrays.stream().distinct().count() == 1 && s.allArrays.stream().distinct().count() == 1;
         BenchResult r = new BenchResult("memory");
         r.put("data", data.toString()).put("model", modelName).put("epochs", epochs).put("bs", bs)
-                .put("rss_before_fit_mib", start).put("rss_mib_per_epoch", s.rss).put("peak_rss_mib", Rss.peakMiB())
+                .put("rss_before_fit_mib", start).put("rss_mib_per_epoch", s.rss)
+                .put("java_heap_committed_mib_per_epoch", s.heapCommitted).put("peak_rss_mib", Rss.peakMiB())
                 .put("growth_after_first_epoch_pct", growth * 100).put("max_growth_after_first_epoch_pct", maxGrowth * 100)
                 .put("learner_arrays_per_epoch", s.learnerArrays).put("all_arrays_per_epoch", s.allArrays)
                 .put("arrays_constant", constant).put("final_accuracy", acc)

@@ -13,13 +13,20 @@ import org.slf4j.LoggerFactory;
  * own {@code ai.djl.pytorch.num_interop_threads} / {@code ai.djl.pytorch.num_threads} (which win
  * when set), and {@code FASTAI4J_ENGINE_SETUP=off} to leave the engine as DJL starts it.
  *
- * <p>glibc's allocator settings ({@code MALLOC_MMAP_THRESHOLD_}, {@code MALLOC_TRIM_THRESHOLD_})
- * can only be given before the JVM starts: the {@code bin/fastai4j} launcher sets them.
+ * <p>On Linux with glibc it also keeps freed native memory for reuse, as the {@code bin/fastai4j}
+ * launcher's {@code MALLOC_MMAP_THRESHOLD_}/{@code MALLOC_TRIM_THRESHOLD_} do (libtorch frees and
+ * allocates megabytes of activations every step; returning them to the OS and faulting them back
+ * in costs system time): {@code mallopt(M_MMAP_THRESHOLD, 1 GiB)} and
+ * {@code mallopt(M_TRIM_THRESHOLD, 1 GiB)} through JNA (a DJL dependency), unless either variable
+ * is set in the environment.
  */
 public final class EngineSetup {
     private static final Logger LOG = LoggerFactory.getLogger(EngineSetup.class);
     private static final String INTEROP_PROPERTY = "ai.djl.pytorch.num_interop_threads";
     private static final String THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
+    private static final int M_TRIM_THRESHOLD = -1;
+    private static final int M_MMAP_THRESHOLD = -3;
+    private static final int ONE_GIB = 1 << 30;
     private static boolean applied;
 
     private EngineSetup() {}
@@ -36,6 +43,7 @@ public final class EngineSetup {
         if ("off".equalsIgnoreCase(System.getenv("FASTAI4J_ENGINE_SETUP"))) {
             return;
         }
+        tuneAllocator();
         boolean interopGiven = System.getProperty(INTEROP_PROPERTY) != null;
         boolean threadsGiven = System.getProperty(THREADS_PROPERTY) != null;
         int intra = intraOpThreads();
@@ -60,6 +68,23 @@ public final class EngineSetup {
         }
         LOG.debug("PyTorch engine: {} intra-op, {} inter-op threads", JniUtils.getNumThreads(),
                 JniUtils.getNumInteropThreads());
+    }
+
+    /** glibc's {@code mallopt} as the launcher's environment variables would set it; false if not applied. */
+    static boolean tuneAllocator() {
+        if (System.getenv("MALLOC_MMAP_THRESHOLD_") != null || System.getenv("MALLOC_TRIM_THRESHOLD_") != null
+                || !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+            return false;
+        }
+        try {
+            com.sun.jna.Function mallopt = com.sun.jna.Function.getFunction("c", "mallopt");
+            int mmap = mallopt.invokeInt(new Object[] {M_MMAP_THRESHOLD, ONE_GIB});
+            int trim = mallopt.invokeInt(new Object[] {M_TRIM_THRESHOLD, ONE_GIB});
+            return mmap == 1 && trim == 1;
+        } catch (LinkageError | RuntimeException e) {
+            LOG.debug("mallopt not available (not glibc?): {}", e.toString());
+            return false;
+        }
     }
 
     /** The intra-op thread count {@link #apply()} uses: {@code FASTAI4J_THREADS} or the cores. */
