@@ -77,7 +77,10 @@ class OtherModelsTest {
             Map<String, RawTensor> sd = FirstLayer.adaptPretrained(StateDicts.stateDict(src), "conv1.weight", 1);
             r.initialize(m, DataType.FLOAT32, new Shape(1, 1, 32, 32));
             StateDicts.load(r, sd, true);
-            assertThat(r.conv1().getParameters().get("weight").getArray().getShape()).isEqualTo(new Shape(64, 1, 7, 7));
+            NDArray w = r.conv1().getParameters().get("weight").getArray();
+            assertThat(w.getShape()).isEqualTo(new Shape(64, 1, 7, 7));
+            assertThat(w.toFloatArray()).containsExactly(sd.get("conv1.weight").toFloatArray());
+            assertThat(w.hasGradient()).isTrue(); // loading in place keeps the parameter trainable
             NDArray y = r.forward(new ParameterStore(m, false), new NDList(m.randomNormal(new Shape(2, 1, 32, 32))), false)
                     .singletonOrThrow();
             assertThat(y.getShape()).isEqualTo(new Shape(2, 10));
