@@ -68,7 +68,7 @@ public final class PthReader {
             ZipEntry pkl = zip.getEntry(prefix + "data.pkl");
             Object root = RestrictedUnpickler.load(file, readEntry(file, zip, pkl, MAX_PICKLE_BYTES));
             Map<String, TensorRef> refs = new LinkedHashMap<>();
-            flatten("", root, refs);
+            flatten(file, "", root, refs, 0);
             // every storage checked against its zip entry before any is read
             Map<String, ZipEntry> entries = new HashMap<>();
             long total = 0;
@@ -213,14 +213,21 @@ public final class PthReader {
         return new RawTensor(type, size, out);
     }
 
-    private static void flatten(String prefix, Object o, Map<String, TensorRef> out) {
+    private static void flatten(Path file, String prefix, Object o, Map<String, TensorRef> out, int depth)
+            throws InvalidWeightsFileException {
+        if (depth > 32) {
+            throw new InvalidWeightsFileException(file, "dicts and lists nested more than 32 deep");
+        }
         if (o instanceof TensorRef t) {
             out.put(prefix.isEmpty() ? "tensor" : prefix, t);
         } else if (o instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, out));
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                flatten(file, prefix.isEmpty() ? String.valueOf(e.getKey()) : prefix + "." + e.getKey(), e.getValue(),
+                        out, depth + 1);
+            }
         } else if (o instanceof List<?> l) {
             for (int i = 0; i < l.size(); i++) {
-                flatten(prefix.isEmpty() ? Integer.toString(i) : prefix + "." + i, l.get(i), out);
+                flatten(file, prefix.isEmpty() ? Integer.toString(i) : prefix + "." + i, l.get(i), out, depth + 1);
             }
         }
     }

@@ -29,7 +29,7 @@ final class RestrictedUnpickler {
             "BFloat16Storage", DataType.BFLOAT16, "LongStorage", DataType.INT64, "IntStorage", DataType.INT32,
             "ShortStorage", DataType.INT16, "CharStorage", DataType.INT8, "ByteStorage", DataType.UINT8,
             "BoolStorage", DataType.BOOLEAN);
-    private static final int MAX_OBJECTS = 10_000_000;
+    private static final int MAX_OBJECTS = 2_000_000;
     private static final Object MARK = new Object();
 
     private final Path file;

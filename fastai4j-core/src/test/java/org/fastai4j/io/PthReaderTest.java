@@ -33,6 +33,25 @@ class PthReaderTest {
         assertThat(t.get("h").toFloatArray()).containsExactly(1.5f, -2f);
     }
 
+    @Test
+    void deeplyNestedListsAreRefusedWithoutStackOverflow(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // PROTO 2, EMPTY_LIST, then 100000 x (EMPTY_LIST, APPEND... ) builds a chain 100000 lists deep
+        java.io.ByteArrayOutputStream pkl = new java.io.ByteArrayOutputStream();
+        pkl.write(new byte[] {(byte) 0x80, 2});
+        int n = 100_000;
+        for (int i = 0; i < n; i++) {
+            pkl.write(']');
+        }
+        for (int i = 0; i < n - 1; i++) {
+            pkl.write('a');
+        }
+        pkl.write('.');
+        Path f = dir.resolve("deep.pth");
+        WeightsReadersFuzzTest.ZipInputCopy.writeTorchZip(f, "deep", pkl.toByteArray());
+        assertThatThrownBy(() -> PthReader.read(f)).isInstanceOf(InvalidWeightsFileException.class)
+                .hasMessageContaining("nested more than 32 deep");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "os_system.pth|refused pickle global 'posix.system'",

@@ -133,5 +133,14 @@ class WeightsReadersFuzzTest {
         public void close() throws IOException {
             zip.close();
         }
+
+        /** Writes a torch-style zip holding only {@code <name>/data.pkl}. */
+        static void writeTorchZip(Path file, String name, byte[] pickle) throws IOException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (ZipInputCopy z = new ZipInputCopy(out)) {
+                z.stored(name + "/data.pkl", pickle);
+            }
+            Files.write(file, out.toByteArray());
+        }
     }
 }
