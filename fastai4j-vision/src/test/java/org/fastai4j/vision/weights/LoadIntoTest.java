@@ -8,7 +8,8 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Map;
 import org.fastai4j.io.RawTensor;
 import org.fastai4j.io.StateDicts;
-import org.fastai4j.vision.models.Arch;
+import org.fastai4j.vision.models.ModelMeta;
+import org.fastai4j.vision.models.ResNets;
 import org.fastai4j.vision.models.CnnModel;
 import org.junit.jupiter.api.Test;
 
@@ -18,10 +19,10 @@ class LoadIntoTest {
     @Test
     void keepsOwnClassifierAndAdaptsTheFirstConv() {
         try (NDManager m = NDManager.newBaseManager()) {
-            CnnModel imagenet = Arch.RESNET18.create(1000);
+            CnnModel imagenet = ResNets.resnet18(1000);
             imagenet.initialize(m, DataType.FLOAT32, new Shape(1, 3, 32, 32));
             Map<String, RawTensor> sd = StateDicts.stateDict(imagenet);
-            CnnModel mine = Arch.of("resnet18").create(7);
+            CnnModel mine = ResNets.resnet18(7);
             mine.initialize(m, DataType.FLOAT32, new Shape(1, 1, 32, 32));
             float[] ownFc = StateDicts.parameters(mine).get("fc.weight").getArray().toFloatArray();
             Weights.loadInto(mine, sd, 1);
@@ -35,8 +36,7 @@ class LoadIntoTest {
             float[] w1 = after.get("conv1.weight").toFloatArray();
             // n_in = 1: the sum over the 3 input channels of each (out, kh, kw)
             assertThat(w1[0]).isCloseTo(w3[0] + w3[49] + w3[98], org.assertj.core.data.Offset.offset(1e-6f));
-            assertThat(Arch.RESNET18.meta().split()).isEqualTo(6);
-            assertThat(Arch.XRESNET50.hasPretrainedWeights()).isFalse();
+            assertThat(mine.meta()).isEqualTo(ModelMeta.RESNET);
         }
     }
 }
