@@ -27,6 +27,23 @@ public class DataLoaders {
         return valid;
     }
 
+    /**
+     * Loaders over two DJL datasets with batch size {@code bs}, fastai's {@code from_dsets}; see
+     * {@link DatasetLoaders} for the options, the vocabulary and the transform rule.
+     */
+    public static DataLoaders fromDatasets(ai.djl.training.dataset.RandomAccessDataset train,
+            ai.djl.training.dataset.RandomAccessDataset valid, int bs) {
+        return DatasetLoaders.builder(train, valid).optBs(bs).build();
+    }
+
+    /**
+     * New loaders with {@code tfm} added to both loaders' batch transforms (fastai's
+     * {@code dls.add_tfms(..., 'after_batch')}, but leaving these loaders unchanged).
+     */
+    public DataLoaders withBatchTransform(BatchTransform tfm) {
+        return new DataLoaders(train.withBatchTransform(tfm), valid.withBatchTransform(tfm));
+    }
+
     /** The vocabulary of a categorical target, if there is one. */
     public Optional<Vocab> vocab() {
         return train.vocab();

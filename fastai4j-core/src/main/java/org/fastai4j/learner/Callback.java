@@ -7,6 +7,7 @@ package org.fastai4j.learner;
  * {@link #order()}; {@link #runTrain()}/{@link #runValid()} say whether it runs in each phase.
  */
 public interface Callback {
+    default void afterCreate(Learner learn) {}
     default void beforeFit(Learner learn) {}
     default void beforeEpoch(Learner learn) {}
     default void beforeTrain(Learner learn) {}
@@ -14,8 +15,10 @@ public interface Callback {
     default void afterPred(Learner learn) {}
     default void afterLoss(Learner learn) {}
     default void beforeBackward(Learner learn) {}
+    default void afterCancelBackward(Learner learn) {}
     default void afterBackward(Learner learn) {}
     default void beforeStep(Learner learn) {}
+    default void afterCancelStep(Learner learn) {}
     default void afterStep(Learner learn) {}
     default void afterCancelBatch(Learner learn) {}
     default void afterBatch(Learner learn) {}
@@ -34,12 +37,12 @@ public interface Callback {
         return 0;
     }
 
-    /** Whether this callback runs during training. */
+    /** Whether this callback runs during training (checked for batch events only, as fastai). */
     default boolean runTrain() {
         return true;
     }
 
-    /** Whether this callback runs during validation. */
+    /** Whether this callback runs during validation (checked for batch events only, as fastai). */
     default boolean runValid() {
         return true;
     }
@@ -47,6 +50,7 @@ public interface Callback {
     /** Calls the method of {@code event}. */
     default void on(Event event, Learner learn) {
         switch (event) {
+            case AFTER_CREATE -> afterCreate(learn);
             case BEFORE_FIT -> beforeFit(learn);
             case BEFORE_EPOCH -> beforeEpoch(learn);
             case BEFORE_TRAIN -> beforeTrain(learn);
@@ -54,8 +58,10 @@ public interface Callback {
             case AFTER_PRED -> afterPred(learn);
             case AFTER_LOSS -> afterLoss(learn);
             case BEFORE_BACKWARD -> beforeBackward(learn);
+            case AFTER_CANCEL_BACKWARD -> afterCancelBackward(learn);
             case AFTER_BACKWARD -> afterBackward(learn);
             case BEFORE_STEP -> beforeStep(learn);
+            case AFTER_CANCEL_STEP -> afterCancelStep(learn);
             case AFTER_STEP -> afterStep(learn);
             case AFTER_CANCEL_BATCH -> afterCancelBatch(learn);
             case AFTER_BATCH -> afterBatch(learn);

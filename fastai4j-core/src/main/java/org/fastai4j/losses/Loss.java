@@ -24,6 +24,14 @@ public interface Loss {
         return activated;
     }
 
+    /**
+     * fastai's {@code y_int}: true when targets are class indices (cross-entropy family), so that
+     * MixUp and CutMix mix the losses of the two targets instead of the targets themselves.
+     */
+    default boolean yInt() {
+        return false;
+    }
+
     /** The name used in the manifest. */
     default String name() {
         return getClass().getSimpleName();

@@ -28,6 +28,19 @@ public abstract class Optimizer {
     /** The value of hyper-parameter {@code key} for each group. */
     public abstract double[] hyper(String key);
 
+    /**
+     * Whether this optimizer has hyper-parameter {@code key} (a scheduler can skip {@code mom} for an
+     * optimizer without one; {@link #setHyper} refuses unknown keys).
+     */
+    public boolean hasHyper(String key) {
+        try {
+            hyper(key);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Freezes every group before {@code n} (negative counts from the end), as fastai's {@code freeze_to}. */
     public abstract void freezeTo(int n);
 
@@ -41,7 +54,12 @@ public abstract class Optimizer {
         freezeTo(0);
     }
 
-    /** The optimizer state (moving averages, step counts) as named arrays, for checkpoints. */
+    /**
+     * The optimizer state (moving averages, step counts) as named arrays, for checkpoints. In
+     * {@link StepperOptimizer} and {@link Lookahead} every array is a NEW copy attached to the
+     * optimizer's state manager: the caller owns it (close it, or attach it to its own manager;
+     * no need to duplicate it again).
+     */
     public abstract Map<String, NDArray> stateDict();
 
     /** Restores a state written by {@link #stateDict()}. */
@@ -49,4 +67,24 @@ public abstract class Optimizer {
 
     /** Forgets all state (after a freeze change, as fastai). */
     public abstract void clearState();
+
+    /**
+     * Whether norm-layer parameters ({@code GAMMA}/{@code BETA}) of frozen groups still train
+     * (fastai's {@code train_bn}, default true). Optional: this default refuses.
+     *
+     * @throws UnsupportedOperationException if this optimizer has no such option
+     */
+    public void setTrainBn(boolean trainBn) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support trainBn");
+    }
+
+    /**
+     * Whether weight decay also applies to norm-layer parameters and biases (fastai's
+     * {@code wd_bn_bias}, default false). Optional: this default refuses.
+     *
+     * @throws UnsupportedOperationException if this optimizer has no such option
+     */
+    public void setWdBnBias(boolean wdBnBias) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support wdBnBias");
+    }
 }

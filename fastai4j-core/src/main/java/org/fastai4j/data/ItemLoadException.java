@@ -1,0 +1,22 @@
+package org.fastai4j.data;
+
+/**
+ * An item could not be loaded by a loader worker; thrown on the consumer thread. The message names
+ * the item (see {@link DataLoader#describeItem}); the cause is the worker's exception (for a bad
+ * image file an {@code IOException} subclass naming the file).
+ */
+public class ItemLoadException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int index;
+
+    /** Wraps the failure of item {@code index}, described as {@code item}. */
+    public ItemLoadException(int index, String item, Throwable cause) {
+        super("Cannot load item " + index + " (" + item + "): " + cause.getMessage(), cause);
+        this.index = index;
+    }
+
+    /** The dataset index of the failed item. */
+    public int index() {
+        return index;
+    }
+}

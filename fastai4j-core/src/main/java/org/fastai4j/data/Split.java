@@ -1,0 +1,25 @@
+package org.fastai4j.data;
+
+/**
+ * The result of a {@link Splitter}: indices of the training items and of the validation items.
+ *
+ * @param train indices of training items
+ * @param valid indices of validation items
+ */
+public record Split(int[] train, int[] valid) {
+    /** Copies the arrays. */
+    public Split {
+        train = train.clone();
+        valid = valid.clone();
+    }
+
+    @Override
+    public int[] train() {
+        return train.clone();
+    }
+
+    @Override
+    public int[] valid() {
+        return valid.clone();
+    }
+}

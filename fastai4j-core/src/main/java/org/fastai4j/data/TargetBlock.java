@@ -1,0 +1,28 @@
+package org.fastai4j.data;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The target side of a {@link DataBlock} (fastai's {@code CategoryBlock}, {@code
+ * MultiCategoryBlock}, {@code RegressionBlock}): set up from the training labels only, then encodes
+ * each label into a host tensor.
+ */
+public interface TargetBlock {
+
+    /** Sets up from the training labels (e.g. builds the sorted vocabulary). */
+    Encoder setup(List<?> trainLabels);
+
+    /** A target block set up on the training labels. */
+    interface Encoder {
+        /**
+         * Encodes one label.
+         *
+         * @throws IllegalArgumentException for a label it cannot encode (e.g. not in the vocab)
+         */
+        HostTensor encode(Object label);
+
+        /** The vocabulary, for categorical targets. */
+        Optional<Vocab> vocab();
+    }
+}

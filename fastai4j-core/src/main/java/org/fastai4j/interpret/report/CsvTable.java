@@ -1,0 +1,76 @@
+package org.fastai4j.interpret.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A small CSV reader for the epoch table ({@code history.csv}): comma-separated, double quotes
+ * around fields that contain commas or quotes ({@code ""} inside is one quote), first line the
+ * header.
+ *
+ * @param header the column names
+ * @param rows the data rows, each as long as the header
+ */
+public record CsvTable(List<String> header, List<List<String>> rows) {
+
+    /** Copies the lists. */
+    public CsvTable {
+        header = List.copyOf(header);
+        rows = rows.stream().map(List::copyOf).toList();
+    }
+
+    /** Reads {@code file}; throws IOException naming the file and line when a row is malformed. */
+    public static CsvTable read(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        lines.removeIf(String::isBlank);
+        if (lines.isEmpty()) {
+            throw new IOException(file + ": empty CSV, expected a header line");
+        }
+        List<String> header = parse(lines.get(0), file, 1);
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            List<String> row = parse(lines.get(i), file, i + 1);
+            if (row.size() != header.size()) {
+                throw new IOException(file + " line " + (i + 1) + ": " + row.size() + " fields, expected "
+                        + header.size() + " as in the header");
+            }
+            rows.add(row);
+        }
+        return new CsvTable(header, rows);
+    }
+
+    static List<String> parse(String line, Path file, int lineNo) throws IOException {
+        List<String> out = new ArrayList<>();
+        StringBuilder f = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    f.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    f.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(f.toString().trim());
+                f.setLength(0);
+            } else {
+                f.append(c);
+            }
+        }
+        if (quoted) {
+            throw new IOException(file + " line " + lineNo + ": unterminated quote");
+        }
+        out.add(f.toString().trim());
+        return out;
+    }
+}

@@ -1,0 +1,29 @@
+package org.fastai4j.learner;
+
+/**
+ * A callback failed: names the callback class and the event, and carries the original exception
+ * as its cause (fastai's "Exception occured in `X` when calling event `Y`").
+ */
+public final class CallbackException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Callback callback;
+    private final Event event;
+
+    /** Wraps {@code cause}, thrown by {@code callback} during {@code event}. */
+    public CallbackException(Callback callback, Event event, Throwable cause) {
+        super("callback " + callback.getClass().getName() + " failed in event "
+                + event.name().toLowerCase(java.util.Locale.ROOT) + ": " + cause, cause);
+        this.callback = callback;
+        this.event = event;
+    }
+
+    /** The callback that failed. */
+    public Callback callback() {
+        return callback;
+    }
+
+    /** The event it was handling. */
+    public Event event() {
+        return event;
+    }
+}

@@ -1,0 +1,49 @@
+package org.fastai4j.learner;
+
+/**
+ * The optional arguments of fastai's {@code fit_one_cycle}: {@code div} (start lr = lrMax/div,
+ * default 25), {@code divFinal} (final lr = lrMax/divFinal, default 1e5), {@code pctStart}
+ * (fraction of warm-up, default 0.25), {@code wd} (null: the learner's), {@code moms}
+ * (start, middle, end momentum; null: the learner's, fastai's 0.95, 0.85, 0.95) and
+ * {@code resetOpt}. Change one value with the {@code withX} methods of {@link #DEFAULTS}.
+ */
+public record OneCycleOptions(double div, double divFinal, double pctStart, Double wd, double[] moms,
+        boolean resetOpt) {
+
+    /** fastai's defaults. */
+    public static final OneCycleOptions DEFAULTS = new OneCycleOptions(25.0, 1e5, 0.25, null, null, false);
+
+    /** Validates the values. */
+    public OneCycleOptions {
+        if (!(div > 0) || Double.isInfinite(div)) {
+            throw new IllegalArgumentException("OneCycleOptions.div must be positive and finite, got " + div);
+        }
+        if (!(divFinal > 0) || Double.isInfinite(divFinal)) {
+            throw new IllegalArgumentException("OneCycleOptions.divFinal must be positive and finite, got " + divFinal);
+        }
+        if (!(pctStart >= 0 && pctStart <= 1)) {
+            throw new IllegalArgumentException("OneCycleOptions.pctStart must be in [0, 1], got " + pctStart);
+        }
+        if (wd != null && !(wd >= 0 && Double.isFinite(wd))) {
+            throw new IllegalArgumentException("OneCycleOptions.wd must be finite and >= 0, got " + wd);
+        }
+        if (moms != null && moms.length != 3) {
+            throw new IllegalArgumentException("OneCycleOptions.moms must hold 3 values, got " + moms.length);
+        }
+        moms = moms == null ? null : moms.clone();
+    }
+
+    @Override
+    public double[] moms() {
+        return moms == null ? null : moms.clone();
+    }
+
+    public OneCycleOptions withDiv(double v) { return new OneCycleOptions(v, divFinal, pctStart, wd, moms, resetOpt); }
+    public OneCycleOptions withDivFinal(double v) { return new OneCycleOptions(div, v, pctStart, wd, moms, resetOpt); }
+    public OneCycleOptions withPctStart(double v) { return new OneCycleOptions(div, divFinal, v, wd, moms, resetOpt); }
+    public OneCycleOptions withWd(Double v) { return new OneCycleOptions(div, divFinal, pctStart, v, moms, resetOpt); }
+    public OneCycleOptions withMoms(double start, double middle, double end) {
+        return new OneCycleOptions(div, divFinal, pctStart, wd, new double[] {start, middle, end}, resetOpt);
+    }
+    public OneCycleOptions withResetOpt(boolean v) { return new OneCycleOptions(div, divFinal, pctStart, wd, moms, v); }
+}

@@ -1,0 +1,176 @@
+package org.fastai4j.learner;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import org.fastai4j.data.Batch;
+import org.fastai4j.data.DataLoader;
+
+/**
+ * fastai's loop ({@code Learner._do_fit}, {@code _do_epoch}, {@code all_batches},
+ * {@code _do_one_batch}): every stage runs through {@link #withEvents}, which fires
+ * {@code before_X}, runs the body, fires {@code after_cancel_X} if the body threw that stage's
+ * {@link CancelException}, then fires {@code after_X}. Any other exception propagates without
+ * {@code after_X}, as in fastai; native memory is still freed (every batch is closed).
+ */
+final class TrainingLoop {
+
+    /** One stage of the loop: its events and the exception that cancels it. */
+    enum Stage {
+        FIT(Event.BEFORE_FIT, Event.AFTER_CANCEL_FIT, Event.AFTER_FIT, CancelFitException.class),
+        EPOCH(Event.BEFORE_EPOCH, Event.AFTER_CANCEL_EPOCH, Event.AFTER_EPOCH, CancelEpochException.class),
+        TRAIN(Event.BEFORE_TRAIN, Event.AFTER_CANCEL_TRAIN, Event.AFTER_TRAIN, CancelTrainException.class),
+        VALIDATE(Event.BEFORE_VALIDATE, Event.AFTER_CANCEL_VALIDATE, Event.AFTER_VALIDATE,
+                CancelValidException.class),
+        BATCH(Event.BEFORE_BATCH, Event.AFTER_CANCEL_BATCH, Event.AFTER_BATCH, CancelBatchException.class),
+        BACKWARD(Event.BEFORE_BACKWARD, Event.AFTER_CANCEL_BACKWARD, Event.AFTER_BACKWARD,
+                CancelBackwardException.class),
+        STEP(Event.BEFORE_STEP, Event.AFTER_CANCEL_STEP, Event.AFTER_STEP, CancelStepException.class);
+
+        final Event before;
+        final Event afterCancel;
+        final Event after;
+        final Class<? extends CancelException> cancel;
+
+        Stage(Event before, Event afterCancel, Event after, Class<? extends CancelException> cancel) {
+            this.before = before;
+            this.afterCancel = afterCancel;
+            this.after = after;
+            this.cancel = cancel;
+        }
+    }
+
+    private final Learner learn;
+    private final LoopState st;
+    private NDManager scope;
+    private ParameterStore parameterStore;
+
+    TrainingLoop(Learner learn, LoopState st) {
+        this.learn = learn;
+        this.st = st;
+    }
+
+    /** fastai's {@code _with_events}. */
+    void withEvents(Stage stage, Runnable body) {
+        try {
+            learn.fire(stage.before);
+            body.run();
+        } catch (CancelException e) {
+            if (!stage.cancel.isInstance(e)) {
+                throw e;
+            }
+            learn.fire(stage.afterCancel);
+        }
+        learn.fire(stage.after);
+    }
+
+    /** Runs a whole fit of {@code st.nEpoch} epochs in a fit-scoped manager. */
+    void fit() {
+        try (NDManager fitScope = learn.manager().newSubManager(); GradMode noGrad = GradMode.disabled()) {
+            scope = fitScope;
+            parameterStore = new ParameterStore(learn.manager(), false);
+            withEvents(Stage.FIT, () -> {
+                for (int epoch = 0; epoch < st.nEpoch; epoch++) {
+                    st.epoch = epoch;
+                    withEvents(Stage.EPOCH, this::doEpoch);
+                }
+            });
+        } finally {
+            scope = null;
+            parameterStore = null;
+            st.dl = null;
+            st.clearBatch();
+        }
+    }
+
+    /**
+     * Runs fastai's validation context on {@code dl}: {@code before_fit, before_epoch}, the
+     * validation phase, {@code after_epoch, after_fit}, with the learner in validation context.
+     */
+    void validationRun(DataLoader dl) {
+        boolean previous = st.validationContext;
+        st.validationContext = true;
+        try (NDManager callScope = learn.manager().newSubManager(); GradMode noGrad = GradMode.disabled()) {
+            scope = callScope;
+            parameterStore = new ParameterStore(learn.manager(), false);
+            learn.fire(Event.BEFORE_FIT);
+            learn.fire(Event.BEFORE_EPOCH);
+            doValidate(dl);
+            learn.fire(Event.AFTER_EPOCH);
+            learn.fire(Event.AFTER_FIT);
+        } finally {
+            st.validationContext = previous;
+            scope = null;
+            parameterStore = null;
+            st.dl = null;
+            st.clearBatch();
+        }
+    }
+
+    private void doEpoch() {
+        st.dl = learn.dls().train();
+        withEvents(Stage.TRAIN, this::allBatches);
+        doValidate(learn.dls().valid());
+    }
+
+    private void doValidate(DataLoader dl) {
+        st.dl = dl;
+        withEvents(Stage.VALIDATE, this::allBatches);
+    }
+
+    private void allBatches() {
+        DataLoader dl = st.dl;
+        st.nIter = dl.size();
+        try (DataLoader.CloseableIterator<Batch> it = dl.iterator(scope, st.epoch)) {
+            int i = 0;
+            while (it.hasNext()) {
+                try (Batch b = it.next()) {
+                    oneBatch(i++, b);
+                } finally {
+                    st.clearBatch();
+                }
+            }
+        }
+    }
+
+    private void oneBatch(int i, Batch b) {
+        st.iter = i;
+        st.batchManager = b.manager();
+        st.batchIndices = b.indices();
+        st.xb = b.xs();
+        st.yb = b.ys();
+        withEvents(Stage.BATCH, this::doOneBatch);
+    }
+
+    private void doOneBatch() {
+        if (!st.training) {
+            predAndLoss();
+            return;
+        }
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            predAndLoss();
+            if (st.yb.isEmpty()) {
+                return;
+            }
+            withEvents(Stage.BACKWARD, () -> gc.backward(st.lossGrad));
+        }
+        if (st.yb.isEmpty()) {
+            return;
+        }
+        withEvents(Stage.STEP, () -> learn.opt().step());
+        learn.opt().zeroGrad();
+    }
+
+    private void predAndLoss() {
+        NDList out = learn.model().forward(parameterStore, st.xb, st.training);
+        st.pred = out.head();
+        learn.fire(Event.AFTER_PRED);
+        if (!st.yb.isEmpty()) {
+            st.lossGrad = learn.lossFunc().forward(st.pred, st.yb.head());
+            st.loss = st.lossGrad;
+        }
+        learn.fire(Event.AFTER_LOSS);
+    }
+}

@@ -1,0 +1,89 @@
+package org.fastai4j.losses;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * fastai's {@code CrossEntropyLossFlat}: torch's {@code CrossEntropyLoss} (log-softmax then
+ * negative log-likelihood, with optional class weights and an ignored target index) after moving
+ * the class axis last and flattening. The mean with weights is torch's weighted mean
+ * {@code sum(w[y_i] l_i) / sum(w[y_i])}; ignored rows count for nothing. Activation: softmax over
+ * the class axis; decoding: argmax.
+ */
+public final class CrossEntropyLossFlat implements Loss {
+
+    /** torch's default ignored target index. */
+    public static final int DEFAULT_IGNORE_INDEX = -100;
+
+    private final float[] weight;
+    private final int ignoreIndex;
+    private final int axis;
+
+    /**
+     * @param weight class weights (length = number of classes), or null
+     * @param ignoreIndex target value to ignore (torch's default is -100)
+     * @param axis the class axis of the prediction (fastai's default is -1)
+     */
+    public CrossEntropyLossFlat(float[] weight, int ignoreIndex, int axis) {
+        if (weight != null) {
+            for (float w : weight) {
+                if (!(w >= 0) || Float.isInfinite(w)) {
+                    throw new IllegalArgumentException(
+                            "CrossEntropyLossFlat: class weights must be finite and >= 0, got " + w);
+                }
+            }
+        }
+        this.weight = weight == null ? null : weight.clone();
+        this.ignoreIndex = ignoreIndex;
+        this.axis = axis;
+    }
+
+    /** The class axis. */
+    public int axis() {
+        return axis;
+    }
+
+    /** The ignored target index. */
+    public int ignoreIndex() {
+        return ignoreIndex;
+    }
+
+    /** A copy of the class weights, or null. */
+    public float[] weight() {
+        return weight == null ? null : weight.clone();
+    }
+
+    private Nll nll(NDArray pred, NDArray target) {
+        NDArray logp = FlatLosses.rows(pred, axis).logSoftmax(1);
+        return Nll.of(logp, FlatLosses.flatTarget(target, axis), weight, ignoreIndex, name());
+    }
+
+    @Override
+    public NDArray forward(NDArray pred, NDArray target) {
+        return nll(pred, target).mean();
+    }
+
+    @Override
+    public NDArray perItem(NDArray pred, NDArray target) {
+        return FlatLosses.perItem(nll(pred, target).unreduced, FlatLosses.batchSize(target));
+    }
+
+    @Override
+    public NDArray activation(NDArray pred) {
+        return pred.softmax(axis);
+    }
+
+    @Override
+    public NDArray decodes(NDArray activated) {
+        return activated.argMax(axis);
+    }
+
+    @Override
+    public boolean yInt() {
+        return true;
+    }
+
+    @Override
+    public String name() {
+        return "CrossEntropyLossFlat";
+    }
+}

@@ -1,0 +1,32 @@
+package org.fastai4j.learner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.fastai4j.learner.testing.SyntheticLearners;
+import org.fastai4j.optim.Lr;
+import org.junit.jupiter.api.Test;
+
+class LearnerTrainingTest {
+
+    @Test
+    void linearLearnerLearnsSeparablePoints() {
+        try (Learner learn = SyntheticLearners.linear(1)) {
+            double[] before = learn.validate();
+            learn.fit(4, Lr.of(0.1));
+            double[] after = learn.validate();
+            // [valid_loss, accuracy]: the points are separable with a margin, a linear model fits them.
+            assertThat(after[1]).isGreaterThanOrEqualTo(0.95);
+            assertThat(after[0]).isLessThan(before[0]);
+            assertThat(learn.recorder().values()).hasSize(4);
+            assertThat(learn.recorder().values().get(3)[2]).isGreaterThanOrEqualTo(0.95);
+        }
+    }
+
+    @Test
+    void fitOneCycleLearnsToo() {
+        try (Learner learn = SyntheticLearners.linear(2)) {
+            learn.fitOneCycle(3, 0.5);
+            assertThat(learn.validate()[1]).isGreaterThanOrEqualTo(0.95);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.fastai4j.vision;
+
+import ai.djl.Device;
+import ai.djl.translate.Transform;
+import java.util.ArrayList;
+import java.util.List;
+import org.fastai4j.data.BatchTransform;
+import org.fastai4j.data.DataBlock;
+import org.fastai4j.data.DjlTransforms;
+import org.fastai4j.data.ItemTransform;
+import org.fastai4j.data.LoaderOptions;
+import org.fastai4j.data.Splitter;
+import org.fastai4j.data.Splitters;
+
+/**
+ * The options every {@link ImageDataLoaders} constructor shares (fastai's keyword arguments):
+ * validation share and seed, item and batch transforms, batch size, workers, bad-file policy,
+ * device. Subclasses add their own and build a {@link DataBlock}.
+ *
+ * @param <B> the concrete builder
+ */
+public abstract class ImageLoadersBuilder<B extends ImageLoadersBuilder<B>> {
+    private Double validPct;
+    private long seed = 42;
+    private final List<ItemTransform<?>> itemTfms = new ArrayList<>();
+    private final List<BatchTransform> batchTfms = new ArrayList<>();
+    private LoaderOptions options = LoaderOptions.defaults();
+
+    ImageLoadersBuilder() {}
+
+    abstract B self();
+
+    /** Builds the DataLoaders. */
+    public abstract ImageDataLoaders build();
+
+    /** A random split with this share of the items for validation (fastai's {@code valid_pct}). */
+    public B optValidPct(double validPct) {
+        if (!(validPct >= 0 && validPct < 1)) {
+            throw new IllegalArgumentException("validPct must be in [0, 1), got " + validPct);
+        }
+        this.validPct = validPct;
+        return self();
+    }
+
+    /** The seed of the random split and of the loaders (default 42). */
+    public B optSeed(long seed) {
+        this.seed = seed;
+        options = options.withSeed(seed);
+        return self();
+    }
+
+    /** Item transforms (e.g. {@code Resize.of(224)}), run in the workers. */
+    public B optItemTfms(ItemTransform<?>... tfms) {
+        itemTfms.addAll(List.of(tfms));
+        return self();
+    }
+
+    /** DJL transforms used as item transforms (they see H×W×3 uint8 images). */
+    public B optDjlItemTfms(Transform... tfms) {
+        for (Transform t : tfms) {
+            itemTfms.add(DjlTransforms.item(t));
+        }
+        return self();
+    }
+
+    /** Batch transforms (e.g. {@code Augment.augTransforms()}, {@code Normalize}), on the device. */
+    public B optBatchTfms(BatchTransform... tfms) {
+        batchTfms.addAll(List.of(tfms));
+        return self();
+    }
+
+    /** Batch transforms from a list. */
+    public B optBatchTfms(List<? extends BatchTransform> tfms) {
+        batchTfms.addAll(tfms);
+        return self();
+    }
+
+    /** The batch size (default 64). */
+    public B optBs(int bs) {
+        options = options.withBs(bs);
+        return self();
+    }
+
+    /** Worker threads per loader (default min(cores, 4)). */
+    public B optWorkers(int workers) {
+        options = options.withWorkers(workers);
+        return self();
+    }
+
+    /** Check every image at build time and skip undecodable ones with one warning. */
+    public B optSkipBad(boolean skipBad) {
+        options = options.withSkipBad(skipBad);
+        return self();
+    }
+
+    /** The device of the batches (default {@code Devices.defaultDevice()}). */
+    public B optDevice(Device device) {
+        options = options.withDevice(device);
+        return self();
+    }
+
+    /** The validation share set with {@link #optValidPct}, or null. */
+    Double validPct() {
+        return validPct;
+    }
+
+    /** The random splitter with the validation share (default 0.2) and seed. */
+    Splitter randomSplitter() {
+        return Splitters.random(validPct == null ? 0.2 : validPct, seed);
+    }
+
+    LoaderOptions options() {
+        return options;
+    }
+
+    /** Adds the transforms to a DataBlock builder. */
+    DataBlock.Builder withTfms(DataBlock.Builder b) {
+        return b.addItemTfms(itemTfms).addBatchTfms(batchTfms);
+    }
+}

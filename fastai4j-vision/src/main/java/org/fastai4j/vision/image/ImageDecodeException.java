@@ -1,0 +1,27 @@
+package org.fastai4j.vision.image;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** An image file cannot be decoded (empty, truncated, not an image, too many pixels); names the file. */
+public class ImageDecodeException extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final String file;
+
+    /** A failure to decode {@code file} because of {@code reason}. */
+    public ImageDecodeException(Path file, String reason) {
+        super("Cannot decode image " + file + ": " + reason);
+        this.file = String.valueOf(file);
+    }
+
+    /** As {@link #ImageDecodeException(Path, String)}, with a cause. */
+    public ImageDecodeException(Path file, String reason, Throwable cause) {
+        super("Cannot decode image " + file + ": " + reason, cause);
+        this.file = String.valueOf(file);
+    }
+
+    /** The file that failed. */
+    public String file() {
+        return file;
+    }
+}

@@ -1,0 +1,152 @@
+package org.fastai4j.vision.image;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.opencv.core.CvException;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * Decodes any image file into an RGB, 8-bit, 3-channel OpenCV {@link Mat} (H×W×3, {@code
+ * CV_8UC3}): grayscale and palette images are expanded, alpha is dropped, CMYK JPEGs converted,
+ * 16-bit PNGs scaled to 8 bits (high byte), EXIF orientation applied (OpenCV's {@code
+ * IMREAD_COLOR}). Formats OpenCV cannot read (GIF) go through ImageIO. Refuses, with an {@link
+ * ImageDecodeException} naming the file: empty files, truncated JPEG/PNG data (which OpenCV would
+ * decode silently, filling the rest), images declaring more than {@code maxPixels} pixels (before
+ * decoding), and anything that is not an image. Thread-safe; the caller releases the Mat.
+ */
+public final class ImageDecoder {
+    /** PIL's decompression-bomb error threshold (2 × {@code MAX_IMAGE_PIXELS}). */
+    public static final long DEFAULT_MAX_PIXELS = 178_956_970L;
+
+    private static final ImageDecoder STANDARD = new ImageDecoder(DEFAULT_MAX_PIXELS);
+
+    private final long maxPixels;
+
+    /** A decoder refusing images of more than {@code maxPixels} pixels. */
+    public ImageDecoder(long maxPixels) {
+        if (maxPixels < 1) {
+            throw new IllegalArgumentException("maxPixels must be positive, got " + maxPixels);
+        }
+        this.maxPixels = maxPixels;
+        OpenCv.load();
+    }
+
+    /** The decoder with {@link #DEFAULT_MAX_PIXELS}. */
+    public static ImageDecoder standard() {
+        return STANDARD;
+    }
+
+    /** Reads and decodes {@code file}. */
+    public Mat decode(Path file) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ImageDecodeException(file, "cannot read the file (" + e + ")", e);
+        }
+        return decode(bytes, file);
+    }
+
+    /** Decodes {@code bytes}; {@code file} names them in errors. */
+    public Mat decode(byte[] bytes, Path file) throws ImageDecodeException {
+        if (bytes.length == 0) {
+            throw new ImageDecodeException(file, "the file is empty (0 bytes)");
+        }
+        Optional<String> truncated = ImageHeader.truncation(bytes);
+        if (truncated.isPresent()) {
+            throw new ImageDecodeException(file, truncated.get());
+        }
+        Optional<long[]> dims = ImageHeader.dimensions(bytes);
+        if (dims.isPresent()) {
+            long[] wh = dims.get();
+            if (wh[0] * wh[1] > maxPixels) {
+                throw new ImageDecodeException(file, "it declares " + wh[0] + "x" + wh[1] + " = "
+                        + wh[0] * wh[1] + " pixels, over the limit of " + maxPixels
+                        + " (a decompression bomb?)");
+            }
+        }
+        Mat bgr;
+        MatOfByte buf = new MatOfByte(bytes);
+        try {
+            bgr = Imgcodecs.imdecode(buf, Imgcodecs.IMREAD_COLOR);
+        } catch (CvException e) {
+            throw new ImageDecodeException(file, "OpenCV refused it (" + firstLine(e) + ")", e);
+        } finally {
+            buf.release();
+        }
+        if (bgr.empty()) {
+            bgr.release();
+            return decodeWithImageIo(bytes, file);
+        }
+        Mat rgb = new Mat();
+        Imgproc.cvtColor(bgr, rgb, Imgproc.COLOR_BGR2RGB);
+        bgr.release();
+        return rgb;
+    }
+
+    /** Why {@code file} cannot be decoded, or empty when it decodes. */
+    public Optional<String> check(Path file) {
+        try {
+            decode(file).release();
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(e.getMessage());
+        } catch (RuntimeException e) {
+            return Optional.of("Cannot decode image " + file + ": " + e);
+        }
+    }
+
+    private Mat decodeWithImageIo(byte[] bytes, Path file) throws ImageDecodeException {
+        BufferedImage img;
+        try {
+            img = ImageIO.read(new ByteArrayInputStream(bytes));
+        } catch (IOException | RuntimeException e) {
+            throw new ImageDecodeException(file, "not a decodable image (" + e.getMessage() + ")", e);
+        }
+        if (img == null) {
+            throw new ImageDecodeException(file, "not a decodable image (unknown or corrupt format)");
+        }
+        if ((long) img.getWidth() * img.getHeight() > maxPixels) {
+            throw new ImageDecodeException(file, "it has " + img.getWidth() + "x" + img.getHeight()
+                    + " pixels, over the limit of " + maxPixels);
+        }
+        return fromBufferedImage(img);
+    }
+
+    /** An RGB Mat with the pixels of {@code img} (alpha dropped). */
+    public static Mat fromBufferedImage(BufferedImage img) {
+        OpenCv.load();
+        int w = img.getWidth();
+        int h = img.getHeight();
+        byte[] data = new byte[w * h * 3];
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            img.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                int p = row[x];
+                int o = (y * w + x) * 3;
+                data[o] = (byte) (p >> 16);
+                data[o + 1] = (byte) (p >> 8);
+                data[o + 2] = (byte) p;
+            }
+        }
+        Mat m = new Mat(h, w, CvType.CV_8UC3);
+        m.put(0, 0, data);
+        return m;
+    }
+
+    private static String firstLine(Exception e) {
+        String m = String.valueOf(e.getMessage()).strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

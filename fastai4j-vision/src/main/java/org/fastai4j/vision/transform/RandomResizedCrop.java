@@ -1,0 +1,124 @@
+package org.fastai4j.vision.transform;
+
+import java.util.SplittableRandom;
+import org.fastai4j.data.ItemContext;
+import org.fastai4j.data.ItemTransform;
+import org.opencv.core.Mat;
+
+/**
+ * fastai's {@code RandomResizedCrop} item transform (order 1). Training: up to 10 draws of an area
+ * {@code U(minScale, maxScale)·W·H} and a ratio {@code exp(U(log r0, log r1))}, giving a crop of
+ * {@code round(sqrt(area·ratio)) × round(sqrt(area/ratio))} at a uniform position when it fits;
+ * otherwise the largest centred crop within the ratio range. The crop is resized to the target.
+ * Validation: the whole image is resized to the target plus {@code xtra = ceil(max(w, h)·valXtra/8)·8}
+ * on each side, then centre-cropped to the target.
+ */
+public final class RandomResizedCrop implements ItemTransform<Mat> {
+    private final int height;
+    private final int width;
+    private final double minScale;
+    private final double maxScale;
+    private final double ratioMin;
+    private final double ratioMax;
+    private final double valXtra;
+
+    private RandomResizedCrop(int height, int width, double minScale, double maxScale,
+            double ratioMin, double ratioMax, double valXtra) {
+        if (height < 1 || width < 1) {
+            throw new IllegalArgumentException("Size must be positive, got " + height + "x" + width);
+        }
+        if (!(minScale > 0 && minScale <= maxScale && maxScale <= 1)) {
+            throw new IllegalArgumentException("Need 0 < minScale <= maxScale <= 1, got "
+                    + minScale + ", " + maxScale);
+        }
+        if (!(ratioMin > 0 && ratioMin <= ratioMax)) {
+            throw new IllegalArgumentException("Need 0 < ratio min <= max, got " + ratioMin + ", "
+                    + ratioMax);
+        }
+        this.height = height;
+        this.width = width;
+        this.minScale = minScale;
+        this.maxScale = maxScale;
+        this.ratioMin = ratioMin;
+        this.ratioMax = ratioMax;
+        this.valXtra = valXtra;
+    }
+
+    /** fastai's defaults: min_scale 0.08, max_scale 1, ratio 3/4–4/3, val_xtra 0.14. */
+    public static RandomResizedCrop of(int size) {
+        return of(size, size);
+    }
+
+    /** A {@code height × width} crop with fastai's defaults. */
+    public static RandomResizedCrop of(int height, int width) {
+        return new RandomResizedCrop(height, width, 0.08, 1.0, 3.0 / 4, 4.0 / 3, 0.14);
+    }
+
+    /** Every parameter given. */
+    public static RandomResizedCrop of(int height, int width, double minScale, double maxScale,
+            double ratioMin, double ratioMax, double valXtra) {
+        return new RandomResizedCrop(height, width, minScale, maxScale, ratioMin, ratioMax,
+                valXtra);
+    }
+
+    @Override
+    public Mat apply(Mat img, ItemContext ctx) {
+        int w = img.cols();
+        int h = img.rows();
+        if (!ctx.training()) {
+            int xtra = (int) Math.ceil(Math.max(width, height) * valXtra / 8) * 8;
+            int fw = width + xtra;
+            int fh = height + xtra;
+            Mat big = CropPad.cropPadResize(img, w, h, 0, 0, PadMode.ZEROS, fw, fh);
+            // fastai's crop_pad(size): centred top-left (final - size) // 2
+            Mat out = CropPad.cropPadResize(big, width, height, (fw - width) / 2,
+                    (fh - height) / 2, PadMode.ZEROS, width, height);
+            big.release();
+            return out;
+        }
+        SplittableRandom rng = new SplittableRandom(ctx.seed());
+        for (int attempt = 0; attempt < 10; attempt++) {
+            double area = (minScale + (maxScale - minScale) * rng.nextDouble()) * w * h;
+            double logR = Math.log(ratioMin) + (Math.log(ratioMax) - Math.log(ratioMin))
+                    * rng.nextDouble();
+            double ratio = Math.exp(logR);
+            int nw = (int) Math.rint(Math.sqrt(area * ratio)); // Python round: half to even
+            int nh = (int) Math.rint(Math.sqrt(area / ratio));
+            if (nw <= w && nh <= h) {
+                int left = rng.nextInt(w - nw + 1); // random.randint is inclusive
+                int top = rng.nextInt(h - nh + 1);
+                return CropPad.cropPadResize(img, nw, nh, left, top, PadMode.ZEROS, width, height);
+            }
+        }
+        int cw;
+        int ch;
+        double r = (double) w / h;
+        if (r < ratioMin) {
+            cw = w;
+            ch = (int) (w / ratioMin);
+        } else if (r > ratioMax) {
+            cw = (int) (h * ratioMax);
+            ch = h;
+        } else {
+            cw = w;
+            ch = h;
+        }
+        return CropPad.cropPadResize(img, cw, ch, (w - cw) / 2, (h - ch) / 2, PadMode.ZEROS,
+                width, height);
+    }
+
+    @Override
+    public Class<Mat> itemType() {
+        return Mat.class;
+    }
+
+    @Override
+    public int order() {
+        return 1;
+    }
+
+    @Override
+    public String describe() {
+        return "RandomResizedCrop(" + height + "x" + width + ", minScale=" + minScale + ")";
+    }
+}
