@@ -9,8 +9,8 @@
  * <p>Untrusted input: both readers are fuzzed by {@code WeightsReadersFuzzTest} (jqwik; random bytes,
  * mutated files, mutated pickles inside valid zips): a short run is in the suite; for a long run use
  * {@code ./mvnw -B -o test -pl fastai4j-core -Dtest=WeightsReadersFuzzTest -Djqwik.tries.default=100000}
- * after raising or removing the {@code tries} of its properties. No {@code ObjectInputStream} is used
- * anywhere ({@code NoJavaSerializationTest}).
+ * after raising or removing the {@code tries} of its properties. No Java deserialization is used
+ * anywhere ({@code org.fastai4j.arch.LayeringTest}).
  *
  * <p>Tensors read from files are held as {@link org.fastai4j.io.RawTensor}s (plain Java memory,
  * little-endian, contiguous), so reading never needs an engine.
