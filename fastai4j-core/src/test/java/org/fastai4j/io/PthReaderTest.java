@@ -52,6 +52,27 @@ class PthReaderTest {
                 .hasMessageContaining("nested more than 32 deep");
     }
 
+    @Test
+    void legacyTarAndProtocolOnePicklesAreRefused(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path tar = dir.resolve("old.pth");
+        try (var out = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+                java.nio.file.Files.newOutputStream(tar))) {
+            var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("sys_info");
+            byte[] b = {(byte) 0x80, 2, 'N', '.'};
+            e.setSize(b.length);
+            out.putArchiveEntry(e);
+            out.write(b);
+            out.closeArchiveEntry();
+        }
+        assertThatThrownBy(() -> PthReader.read(tar)).isInstanceOf(InvalidWeightsFileException.class)
+                .hasMessageContaining("legacy tar format");
+        // protocol 0 pickle (no PROTO opcode): "(dp0\n." is an empty dict in protocol 0
+        Path p0 = dir.resolve("p0.pth");
+        WeightsReadersFuzzTest.ZipInputCopy.writeTorchZip(p0, "p0", "(dp0\n.".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> PthReader.read(p0)).isInstanceOf(InvalidWeightsFileException.class)
+                .hasMessageContaining("pickle protocol < 2");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "os_system.pth|refused pickle global 'posix.system'",
