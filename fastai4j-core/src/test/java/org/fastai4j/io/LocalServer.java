@@ -26,6 +26,8 @@ public final class LocalServer implements AutoCloseable {
     public final Map<String, byte[]> files = new ConcurrentHashMap<>();
     /** The delay of {@code /slow/} answers. */
     public volatile long slowMillis = 300;
+    /** How long the drop server stays silent after its first chunk before dropping (0: at once). */
+    public volatile long stallMillis = 0;
     private final HttpServer server;
     private final ServerSocket dropSocket;
     private final Thread dropThread;
@@ -84,9 +86,14 @@ public final class LocalServer implements AutoCloseable {
                 out.write(("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n0123456789abcdef\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
+                if (stallMillis > 0) {
+                    Thread.sleep(stallMillis); // a stalled body: headers and one chunk, then silence
+                }
                 s.setSoLinger(true, 0); // reset: the connection dies mid-body
             } catch (IOException e) {
                 // closed
+            } catch (InterruptedException e) {
+                return;
             }
         }
     }
