@@ -195,6 +195,11 @@ public final class PthReader {
         int n = Math.toIntExact(RawTensor.elementCount(t.size()));
         ByteBuffer out = ByteBuffer.allocate(n * w).order(ByteOrder.LITTLE_ENDIAN);
         long[] size = t.size();
+        if (n == 0 || isContiguous(size, t.stride())) {
+            out.put(storage.array(), n == 0 ? 0 : (int) (t.offset() * w), n * w);
+            out.flip();
+            return new RawTensor(type, size, out);
+        }
         long[] idx = new long[size.length];
         for (int i = 0; i < n; i++) {
             long pos = t.offset();
@@ -211,6 +216,17 @@ public final class PthReader {
         }
         out.flip();
         return new RawTensor(type, size, out);
+    }
+
+    private static boolean isContiguous(long[] size, long[] stride) {
+        long expected = 1;
+        for (int d = size.length - 1; d >= 0; d--) {
+            if (size[d] != 1 && stride[d] != expected) {
+                return false;
+            }
+            expected *= size[d];
+        }
+        return true;
     }
 
     private static void flatten(Path file, String prefix, Object o, Map<String, TensorRef> out, int depth)
