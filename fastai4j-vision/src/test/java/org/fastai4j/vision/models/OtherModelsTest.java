@@ -57,6 +57,33 @@ class OtherModelsTest {
         }
     }
 
+    /** Parameters of fastai's ConvLayer(ni, nf, ks) with BatchNorm: conv without bias + BN weight and bias. */
+    static long convLayer(long ni, long nf, long ks) {
+        return ni * nf * ks * ks + 2 * nf;
+    }
+
+    @Test
+    void xresnet18ParameterCountFollowsFastaisDefinition() {
+        // XResNet(ResBlock, 1, [2,2,2,2], n_out=10): stem ConvLayers 3->32->32->64; per stage i the ResBlocks
+        // (ni -> nf, expansion 1): convpath ConvLayer(ni, nf, 3) + ConvLayer(nf, nf, 3), idpath ConvLayer(ni, nf, 1)
+        // when ni != nf; then Linear(512, 10) with bias
+        long expected = convLayer(3, 32, 3) + convLayer(32, 32, 3) + convLayer(32, 64, 3);
+        long[] sizes = {64, 64, 128, 256, 512};
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 2; j++) {
+                long ni = j == 0 ? sizes[i] : sizes[i + 1];
+                long nf = sizes[i + 1];
+                expected += convLayer(ni, nf, 3) + convLayer(nf, nf, 3) + (ni != nf ? convLayer(ni, nf, 1) : 0);
+            }
+        }
+        expected += 512 * 10 + 10;
+        XResNet x = XResNet.xresnet18(10);
+        try (NDManager m = NDManager.newBaseManager()) {
+            x.initialize(m, DataType.FLOAT32, new Shape(1, 3, 32, 32));
+            assertThat(StateDicts.parameterCount(x)).isEqualTo(expected).isEqualTo(11_200_874L);
+        }
+    }
+
     @Test
     void pretrainedFirstLayerAdaptsAsFastai() {
         // weight (1, 3, 1, 1) = [1, 2, 3]: n_in=1 -> sum 6; n_in=2 -> [1.5, 3]; n_in=4 -> [1, 2, 3, 0]
