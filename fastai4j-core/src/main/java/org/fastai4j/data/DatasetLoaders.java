@@ -190,9 +190,9 @@ public final class DatasetLoaders {
             List<BatchTransform> batch = new ArrayList<>(batchTfms);
             batch.add(new Uint8ToFloat());
             ThreadedDataLoader.Builder tb = loader(
-                    new DatasetSource(train, trainPipe, trainHost), true, batch);
+                    new DatasetSource(train, trainPipe, trainHost, v != null), true, batch);
             ThreadedDataLoader.Builder vb = loader(
-                    new DatasetSource(valid, validPipe, itemTfms), false, batch);
+                    new DatasetSource(valid, validPipe, itemTfms, v != null), false, batch);
             if (v != null) {
                 tb.optVocab(v);
                 vb.optVocab(v);

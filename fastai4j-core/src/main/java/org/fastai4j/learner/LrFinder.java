@@ -95,6 +95,10 @@ public final class LrFinder extends ParamScheduler {
         if (batches < 1) {
             throw new IllegalArgumentException("lrFind needs a training loader with at least one batch");
         }
+        Recorder rec = learn.recorder();
+        if (rec == null) {
+            throw new IllegalStateException("lrFind needs the Recorder callback, which was removed");
+        }
         LrFinder cb = new LrFinder(startLr, endLr, numIt, stopDiv);
         boolean previous = learn.setNoLogging(true);
         try {
@@ -102,10 +106,6 @@ public final class LrFinder extends ParamScheduler {
         } finally {
             learn.setNoLogging(previous);
             cb.closeSnapshot();
-        }
-        Recorder rec = learn.recorder();
-        if (rec == null) {
-            throw new IllegalStateException("lrFind needs the Recorder callback, which was removed");
         }
         return SuggestedLrs.from(rec.lrs(), rec.losses(), numIt);
     }

@@ -107,6 +107,51 @@ class MixCallbacksTest {
     }
 
     @Test
+    void mixUpBlendsTheTargetsOfNonClassIndexLosses() {
+        // With BCEWithLogitsLossFlat (y_int false) on one-hot targets, MixUp blends the targets
+        // like the inputs: y = y[perm] + lam (y - y[perm]), and the loss is the plain loss.
+        Probe oneHot = new Probe(-2).on(Event.BEFORE_BATCH,
+                l -> l.setYb(new NDList(l.yb().head().oneHot(2))));
+        try (Learner learn = Learner.builder(SyntheticLearners.data(23), Linear.builder().setUnits(2).build())
+                .optOptFunc(TestSgd.factory()).optLossFunc(Losses.bceWithLogitsFlat()).optSilent(true)
+                .addCallback(oneHot).build()) {
+            List<float[]> ysBefore = new ArrayList<>();
+            List<float[]> ysAfter = new ArrayList<>();
+            Probe pre = new Probe(-1).on(Event.BEFORE_BATCH, l -> {
+                if (l.training()) {
+                    ysBefore.add(l.yb().head().toFloatArray());
+                }
+            });
+            Probe post = new Probe(1).on(Event.BEFORE_BATCH, l -> {
+                if (l.training()) {
+                    ysAfter.add(l.yb().head().toFloatArray());
+                }
+            });
+            learn.fit(1, Lr.of(0.1), pre, new MixUp(), post);
+            BetaSampler beta = new BetaSampler(0.4);
+            for (int k = 0; k < ysBefore.size(); k++) {
+                float[] y = ysBefore.get(k);
+                int n = y.length / 2;
+                SplittableRandom r = new SplittableRandom(Seeds.derive(MixUp.DEFAULT_SEED, k));
+                double[] lam = new double[n];
+                for (int i = 0; i < n; i++) {
+                    double b = beta.sample(r);
+                    lam[i] = Math.max(b, 1 - b);
+                }
+                long[] perm = BetaSampler.permutation(n, r);
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < 2; j++) {
+                        double start = y[(int) perm[i] * 2 + j];
+                        assertThat(ysAfter.get(k)[i * 2 + j]).isCloseTo((float) (start + lam[i] * (y[i * 2 + j] - start)),
+                                within(1e-6f));
+                    }
+                }
+            }
+            assertThat(ysBefore).hasSize(16);
+        }
+    }
+
+    @Test
     void cutMixPastesABoxAndWeighsTheLossByTheKeptArea() {
         // Each point (a, b) becomes a 1x4x4 image: columns 0-1 hold a, columns 2-3 hold b, every
         // row alike; the model reads pixels (0,0) and (0,2).

@@ -3,7 +3,9 @@ package org.fastai4j.learner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.fastai4j.learner.testing.SyntheticLearners;
 import org.fastai4j.optim.Lr;
@@ -39,6 +41,27 @@ class EvaluationTest {
             assertThat((double) correct / p.size()).isEqualTo(v[1]);
             // getPreds and validate leave the training record alone
             assertThat(learn.recorder().values()).hasSize(2);
+        }
+    }
+
+    @Test
+    void getPredsFromACallbackDuringFitLeavesTheFitIntact() {
+        // fastai's FetchPredsCallback calls get_preds in after_validate
+        List<Preds> fetched = new ArrayList<>();
+        Callback fetch = new Callback() {
+            @Override
+            public void afterValidate(Learner learn) {
+                if (!learn.inValidationContext()) {
+                    fetched.add(learn.getPreds(learn.dls().valid(), false, false));
+                }
+            }
+        };
+        try (Learner learn = SyntheticLearners.linear(53)) {
+            learn.fit(2, Lr.of(0.1), fetch);
+            assertThat(fetched).hasSize(2);
+            assertThat(fetched.get(1).size()).isEqualTo(SyntheticLearners.N_VALID);
+            assertThat(learn.recorder().values()).hasSize(2);
+            assertThat(learn.recorder().losses()).hasSize(2 * SyntheticLearners.N_TRAIN / SyntheticLearners.BS);
         }
     }
 

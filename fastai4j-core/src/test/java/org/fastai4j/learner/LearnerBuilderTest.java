@@ -51,6 +51,28 @@ class LearnerBuilderTest {
     }
 
     @Test
+    void weightDecayOfFitOverridesTheLearners() {
+        // fastai's fit: wd = the argument, else learn.wd, else the optimizer's own
+        try (Learner plain = SyntheticLearners.linear(66);
+                Learner withWd = SyntheticLearners.builder(66).optWd(0.2).build()) {
+            plain.fit(1, org.fastai4j.optim.Lr.of(0.1));
+            assertThat(plain.opt().hyper("wd")).containsExactly(0.0); // TestSgd's default
+            withWd.fit(1, org.fastai4j.optim.Lr.of(0.1));
+            assertThat(withWd.opt().hyper("wd")).containsExactly(0.2);
+            withWd.fit(1, org.fastai4j.optim.Lr.perGroup(0.1), 0.05, false);
+            assertThat(withWd.opt().hyper("wd")).containsExactly(0.05);
+        }
+    }
+
+    @Test
+    void buildingTwiceGivesTheSameCallbackLayout() {
+        var builder = SyntheticLearners.builder(65);
+        try (Learner a = builder.build(); Learner b = builder.build()) {
+            assertThat(b.callbacks()).hasSameSizeAs(a.callbacks()).hasSize(2);
+        }
+    }
+
+    @Test
     void buildNamesTheBadField() {
         DataLoaders dls = SyntheticLearners.data(63);
         assertThatThrownBy(() -> Learner.builder(null, Linear.builder().setUnits(2).build()).build())

@@ -3,6 +3,8 @@ package org.fastai4j.learner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.nn.core.Linear;
+import java.util.ArrayList;
+import java.util.List;
 import org.fastai4j.learner.testing.SyntheticLearners;
 import org.fastai4j.optim.Lr;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,23 @@ class MemoryTest {
             learn.unfreeze();
             learn.fit(1, Lr.of(1e-2));
             assertThat(learn.manager().getManagedArrays()).hasSize(live);
+        }
+    }
+
+    @Test
+    void liveArrayCountIsConstantFromEpochToEpoch() {
+        List<Integer> counts = new ArrayList<>();
+        Callback count = new Callback() {
+            @Override
+            public void afterEpoch(Learner learn) {
+                counts.add(learn.manager().getManagedArrays().size());
+            }
+        };
+        try (Learner learn = Learner.builder(SyntheticLearners.data(72), Linear.builder().setUnits(2).build())
+                .optSilent(true).build()) {
+            learn.fitOneCycle(5, Lr.of(1e-2), count);
+            assertThat(counts).hasSize(5);
+            assertThat(counts).containsOnly(counts.get(0));
         }
     }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.fastai4j.callback.ParamScheduler;
+import org.fastai4j.optim.Schedules;
 import org.fastai4j.learner.testing.SyntheticLearners;
 import org.fastai4j.learner.testing.TestSgd;
 import org.fastai4j.optim.Lr;
@@ -138,6 +141,29 @@ class RecipesTest {
                 }
             }
             assertThat(learn.callbacks()).doesNotContain(log);
+        }
+    }
+
+    @Test
+    void recipesAreTheirPublicParts() {
+        // DESIGN: fitOneCycle is fit + ParamScheduler of Schedules.combinedCos; fineTune is
+        // freeze, fitOneCycle, unfreeze, fitOneCycle. Rebuilt from the parts: identical numbers.
+        try (Learner a = SyntheticLearners.twoGroupBuilder(46).build();
+                Learner b = SyntheticLearners.twoGroupBuilder(46).build()) {
+            a.fineTune(1);
+            b.freeze();
+            b.fit(1, null, null, false, new ParamScheduler(Map.of(
+                    "lr", List.of(Schedules.combinedCos(0.99, 2e-4 / 25, 2e-4, 2e-4 / 1e5),
+                            Schedules.combinedCos(0.99, 2e-3 / 25, 2e-3, 2e-3 / 1e5)),
+                    "mom", List.of(Schedules.combinedCos(0.99, 0.95, 0.85, 0.95)))));
+            b.unfreeze();
+            b.fit(1, null, null, false, new ParamScheduler(Map.of(
+                    "lr", List.of(Schedules.combinedCos(0.3, 1e-5 / 5, 1e-5, 1e-5 / 1e5),
+                            Schedules.combinedCos(0.3, 1e-3 / 5, 1e-3, 1e-3 / 1e5)),
+                    "mom", List.of(Schedules.combinedCos(0.3, 0.95, 0.85, 0.95)))));
+            assertThat(LoopEventsTest.weights(b)).containsExactly(LoopEventsTest.weights(a));
+            assertThat(b.recorder().losses()).containsExactly(a.recorder().losses());
+            assertThat(b.recorder().lrs()).containsExactly(a.recorder().lrs());
         }
     }
 
