@@ -7,7 +7,7 @@ from fastai 2.7's formulas (vision/augment.py), since fastai itself is not insta
   grid:       F.affine_grid(M[:, :2], align_corners=True), then the warp (_WarpCoord): the
               homography H solving H(targ_i) = orig_i (find_coeffs), applied as apply_perspective
   sample:     F.grid_sample(bilinear, reflection, align_corners=True), after F.interpolate(area)
-              when the output is less than half the input (fastai's _grid_sample; case 3x4)
+              when fastai's _grid_sample does (case 4x3: d = min(7/3, 9/2)/2 > 1; not 3x4)
   lighting:   sigmoid((logit(x) + logit(b)) * c), logit(x) = -log(1/clamp(x,1e-7,1-1e-7) - 1)
 Run with Debian's python (torch 1.13): /usr/bin/python3 make_pipeline_fixture.py
 Format: as make_grid_sample_fixture.py.
@@ -53,15 +53,16 @@ def homography(xt, yt):
 
 out = {"input": x, "draws": draws.float()}
 def fastai_grid_sample(x, coords):
-    # fastai's _grid_sample: area-resize first when shrinking more than twice and zooming less
+    # fastai 2.7's _grid_sample, verbatim in its arithmetic: area-resize first when d > 1 and
+    # d > z. coords is N x Ho x Wo x 2, so d = min(H/Wo, W/2)/2 (fastai's expression, kept as is)
     mn, mx = coords.min(), coords.max()
     z = 1 / (mx - mn).item() * 2
-    d = min(x.shape[-2] / coords.shape[-3], x.shape[-1] / coords.shape[-2]) / 2
+    d = min(x.shape[-2] / coords.shape[-2], x.shape[-1] / coords.shape[-1]) / 2
     if d > 1 and d > z:
         x = F.interpolate(x, scale_factor=1 / d, mode="area", recompute_scale_factor=True)
     return F.grid_sample(x, coords, mode="bilinear", padding_mode="reflection", align_corners=True)
 
-for (h, w) in ((H, W), (5, 6), (3, 4)):
+for (h, w) in ((H, W), (5, 6), (3, 4), (4, 3)):
     grid = F.affine_grid(M[:, :2], (N, C, h, w), align_corners=True).view(N, -1, 2)
     Hs = torch.stack([homography(r[5], r[6]) for r in draws.tolist()])
     g1 = grid @ Hs[:, :, :2].transpose(1, 2) + Hs[:, :, 2].unsqueeze(1)

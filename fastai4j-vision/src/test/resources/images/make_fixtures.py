@@ -46,3 +46,7 @@ hi = (g16 >> 8).astype(np.uint8)
 expect('gray16.png', np.dstack([hi, hi, hi]))
 # GIF (OpenCV 4.9 has no GIF codec: decoded through ImageIO)
 save('palette.gif', Image.fromarray(base).convert('P', palette=Image.ADAPTIVE, colors=4))
+# a larger photo-like JPEG with EXIF orientation 6 (for reduced-scale decoding): 64 wide x 48 tall stored
+yy, xx = np.mgrid[0:48, 0:64]
+big = np.dstack([xx * 4, yy * 5, np.full_like(xx, 90)]).astype(np.uint8)
+save('exif6_big.jpg', Image.fromarray(big), quality=95, exif=exif.tobytes())

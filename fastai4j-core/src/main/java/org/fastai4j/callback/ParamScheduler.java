@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.DoubleUnaryOperator;
 import org.fastai4j.learner.Callback;
 import org.fastai4j.learner.Learner;
 import org.fastai4j.learner.Recorder;
+import org.fastai4j.optim.Schedule;
 
 /**
  * fastai's {@code ParamScheduler} (order 60, training batches only): before every training batch
@@ -16,18 +16,18 @@ import org.fastai4j.learner.Recorder;
  * value, and at the end of the fit hands the record to the {@link Recorder} ({@code hps}).
  */
 public class ParamScheduler implements Callback {
-    private final Map<String, List<DoubleUnaryOperator>> scheds;
+    private final Map<String, List<Schedule>> scheds;
     private final Map<String, List<Double>> hps = new LinkedHashMap<>();
 
     /**
      * Schedules by hyper-parameter name ({@code lr}, {@code mom}, ...): each list holds one
      * schedule for every group, or one per group in group order.
      */
-    public ParamScheduler(Map<String, ? extends List<? extends DoubleUnaryOperator>> scheds) {
+    public ParamScheduler(Map<String, ? extends List<? extends Schedule>> scheds) {
         if (scheds == null || scheds.isEmpty()) {
             throw new IllegalArgumentException("ParamScheduler needs at least one schedule, got " + scheds);
         }
-        Map<String, List<DoubleUnaryOperator>> copy = new LinkedHashMap<>();
+        Map<String, List<Schedule>> copy = new LinkedHashMap<>();
         scheds.forEach((k, v) -> {
             if (v == null || v.isEmpty() || v.stream().anyMatch(java.util.Objects::isNull)) {
                 throw new IllegalArgumentException("ParamScheduler: schedule list for '" + k + "' is empty or has null");
@@ -38,7 +38,7 @@ public class ParamScheduler implements Callback {
     }
 
     /** One hyper-parameter: one schedule for all groups, or one per group. */
-    public static ParamScheduler of(String key, DoubleUnaryOperator... perGroup) {
+    public static ParamScheduler of(String key, Schedule... perGroup) {
         return new ParamScheduler(Map.of(key, List.of(perGroup)));
     }
 
@@ -68,11 +68,11 @@ public class ParamScheduler implements Callback {
 
     /** Sets every scheduled hyper-parameter to its value at {@code pos} (fastai's {@code _update_val}). */
     protected void updateVal(Learner learn, double pos) {
-        for (Map.Entry<String, List<DoubleUnaryOperator>> e : scheds.entrySet()) {
-            List<DoubleUnaryOperator> fs = e.getValue();
+        for (Map.Entry<String, List<Schedule>> e : scheds.entrySet()) {
+            List<Schedule> fs = e.getValue();
             double[] values = new double[fs.size()];
             for (int i = 0; i < values.length; i++) {
-                values[i] = fs.get(i).applyAsDouble(pos);
+                values[i] = fs.get(i).at(pos);
             }
             learn.opt().setHyper(e.getKey(), values);
         }

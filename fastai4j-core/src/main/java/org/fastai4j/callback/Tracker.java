@@ -1,5 +1,10 @@
 package org.fastai4j.callback;
 
+import java.util.List;
+import org.fastai4j.learner.Learner;
+import org.fastai4j.learner.LrFinder;
+import org.fastai4j.learner.Recorder;
+
 /**
  * The best-value bookkeeping of fastai's {@code TrackerCallback}: a value is a new best when
  * {@code comp(value - minDelta, best)}, where {@code minDelta} is negated for {@link
@@ -12,6 +17,8 @@ final class Tracker {
     private final Comparison comp;
     private final double minDelta;
     private double best;
+    private int index = -1;
+    private boolean running;
 
     /**
      * @param monitor the recorded column to watch, e.g. {@code valid_loss}
@@ -46,6 +53,40 @@ final class Tracker {
     /** fastai's {@code reset_on_fit}: the best becomes +inf (LESS) or -inf (GREATER). */
     void reset() {
         best = comp == Comparison.LESS ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+    }
+
+    /**
+     * fastai's {@code TrackerCallback.before_fit}: runs only in a real fit (not in validate,
+     * getPreds or lrFind), resets the best ({@code reset_on_fit}) and finds the monitored column
+     * among the recorder's names after "epoch".
+     */
+    void beforeFit(Learner learn) {
+        running = !learn.inValidationContext() && learn.cb(LrFinder.class) == null;
+        if (!running) {
+            return;
+        }
+        reset();
+        Recorder recorder = learn.recorder();
+        if (recorder == null) {
+            throw new IllegalArgumentException("tracking " + monitor + " needs the learner's Recorder, which was removed");
+        }
+        List<String> names = recorder.metricNames();
+        index = names.subList(1, names.size()).indexOf(monitor);
+        if (index < 0 || index >= names.size() - 2) {
+            throw new IllegalArgumentException("monitor " + monitor + " is not a recorded value; expected one of "
+                    + names.subList(1, names.size() - 1));
+        }
+    }
+
+    /** Whether the current fit is tracked (false in validate, getPreds and lrFind). */
+    boolean running() {
+        return running;
+    }
+
+    /** fastai's {@code TrackerCallback.after_epoch}: the last recorded value; true when a new best. */
+    boolean afterEpoch(Learner learn) {
+        List<double[]> values = learn.recorder().values();
+        return update(values.get(values.size() - 1)[index]);
     }
 
     /** Records {@code value}; true when it is a new best. */

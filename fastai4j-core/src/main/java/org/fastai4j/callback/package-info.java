@@ -6,5 +6,11 @@
  * {@code TerminateOnNaN}, {@link org.fastai4j.callback.GradientClip}, {@code
  * GradientAccumulation}, {@code MixUp}, {@code CutMix}, {@code BnFreeze}. {@code ParamScheduler}
  * lives here too and drives the learner's schedules.
+ *
+ * <p>DJL gives one {@code training} flag to a whole model, so fastai's per-layer {@code eval()}
+ * of frozen BatchNorm layers needs the layer's help: batch-norm blocks that implement
+ * {@link org.fastai4j.callback.FreezableBatchNorm} can be put in eval mode by {@code BnFreeze}.
+ * MixUp and CutMix replace the loss after it is computed ({@code after_loss}) rather than
+ * swapping the loss function as fastai does; the loss seen and back-propagated is the same.
  */
 package org.fastai4j.callback;

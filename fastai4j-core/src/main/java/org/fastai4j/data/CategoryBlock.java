@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * A single-label categorical target, fastai's {@code CategoryBlock}: the vocabulary is the sorted
- * distinct training labels (as strings) unless given; a label is encoded as its int64 index.
+ * distinct training labels unless given (numbers sorted as numbers, as fastai's {@code
+ * CategoryMap}; anything else by its text); a label is encoded as its int64 index.
  */
 public final class CategoryBlock implements TargetBlock {
     private final Vocab vocab;
@@ -24,10 +25,21 @@ public final class CategoryBlock implements TargetBlock {
         return new CategoryBlock(vocab);
     }
 
+    static Vocab sortedVocab(List<?> labels) {
+        boolean numbers = !labels.isEmpty() && labels.stream().allMatch(l -> l instanceof Number);
+        if (numbers) {
+            java.util.TreeMap<Double, String> byValue = new java.util.TreeMap<>();
+            for (Object l : labels) {
+                byValue.putIfAbsent(((Number) l).doubleValue(), String.valueOf(l));
+            }
+            return new Vocab(List.copyOf(byValue.values()));
+        }
+        return Vocab.sorted(labels.stream().map(String::valueOf).toList());
+    }
+
     @Override
     public Encoder setup(List<?> trainLabels) {
-        Vocab v = vocab != null ? vocab
-                : Vocab.sorted(trainLabels.stream().map(String::valueOf).toList());
+        Vocab v = vocab != null ? vocab : sortedVocab(trainLabels);
         return new Encoder() {
             @Override
             public HostTensor encode(Object label) {

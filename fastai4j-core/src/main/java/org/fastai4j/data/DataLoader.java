@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,6 +49,21 @@ public interface DataLoader {
 
     /** A short text naming item {@code index} (e.g. its file path), for reports and errors. */
     String describeItem(int index);
+
+    /** The batch transforms this loader applies, in the order they run (default: none). */
+    default List<BatchTransform> batchTfms() {
+        return List.of();
+    }
+
+    /**
+     * A loader over the same items and settings with {@code tfm} added to the batch transforms
+     * (sorted by {@link BatchTransform#order()}); this loader is unchanged. Optional: a loader that
+     * cannot rebuild itself throws {@link UnsupportedOperationException} naming its class.
+     */
+    default DataLoader withBatchTransform(BatchTransform tfm) {
+        throw new UnsupportedOperationException(
+                getClass().getName() + " cannot add batch transforms; add " + tfm.describe() + " when building it");
+    }
 
     /** An iterator that must be closed. */
     interface CloseableIterator<T> extends Iterator<T>, AutoCloseable {

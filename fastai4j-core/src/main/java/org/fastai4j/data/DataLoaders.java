@@ -36,6 +36,14 @@ public class DataLoaders {
         return DatasetLoaders.builder(train, valid).optBs(bs).build();
     }
 
+    /**
+     * New loaders with {@code tfm} added to both loaders' batch transforms (fastai's
+     * {@code dls.add_tfms(..., 'after_batch')}, but leaving these loaders unchanged).
+     */
+    public DataLoaders withBatchTransform(BatchTransform tfm) {
+        return new DataLoaders(train.withBatchTransform(tfm), valid.withBatchTransform(tfm));
+    }
+
     /** The vocabulary of a categorical target, if there is one. */
     public Optional<Vocab> vocab() {
         return train.vocab();

@@ -18,16 +18,19 @@ import org.fastai4j.core.Seeds;
  * its first data array goes through the DJL transforms then the host item transforms, and both data
  * and label leave the worker as host copies; the manager is closed. A uint8 rank-3 input is taken
  * as DJL's H×W×C image layout and becomes C×H×W; a float input (after DJL's {@code ToTensor}) is
- * kept as it is; an integer scalar label becomes int64.
+ * kept as it is; an integer scalar label becomes int64, and so does a float scalar label when
+ * the loaders have a vocabulary (DJL's MNIST-style datasets store class indices as floats).
  */
 final class DatasetSource implements ItemSource {
     private final RandomAccessDataset dataset;
     private final List<Transform> djlTfms;
     private final List<ItemTransform<HostTensor>> hostTfms;
     private final int size;
+    private final boolean categorical;
 
     DatasetSource(RandomAccessDataset dataset, List<Transform> djlTfms,
-            List<ItemTransform<HostTensor>> hostTfms) {
+            List<ItemTransform<HostTensor>> hostTfms, boolean categorical) {
+        this.categorical = categorical;
         this.dataset = dataset;
         this.djlTfms = List.copyOf(djlTfms);
         this.hostTfms = List.copyOf(hostTfms);
@@ -51,9 +54,11 @@ final class DatasetSource implements ItemSource {
             }
             x = DjlTransforms.toHost(data);
             NDArray label = r.getLabels().head();
-            if (label.getShape().dimension() == 0 && label.getDataType().isInteger()
-                    && label.getDataType() != DataType.INT64) {
-                label = label.toType(DataType.INT64, false);
+            boolean scalar = label.getShape().dimension() == 0
+                    || label.getShape().equals(new Shape(1));
+            if (scalar && label.getDataType() != DataType.INT64
+                    && (label.getDataType().isInteger() || categorical)) {
+                label = label.reshape(new Shape()).toType(DataType.INT64, false);
             }
             y = DjlTransforms.toHost(label);
         }
@@ -85,6 +90,6 @@ final class DatasetSource implements ItemSource {
 
     @Override
     public String describe(int index) {
-        return dataset.getClass().getSimpleName() + " item " + index;
+        return DjlItemNames.describe(dataset, index);
     }
 }

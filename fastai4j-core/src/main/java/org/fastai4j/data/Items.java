@@ -61,6 +61,15 @@ public final class Items {
                             }
 
                             @Override
+                            public FileVisitResult visitFileFailed(Path file, IOException e)
+                                    throws IOException {
+                                if (e instanceof java.nio.file.FileSystemLoopException) {
+                                    return FileVisitResult.CONTINUE; // a symlink cycle: skip it
+                                }
+                                throw e;
+                            }
+
+                            @Override
                             public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
                                 if (a.isRegularFile() && !hidden(file)
                                         && (extensions.isEmpty()

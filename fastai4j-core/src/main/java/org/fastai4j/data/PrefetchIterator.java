@@ -107,7 +107,12 @@ final class PrefetchIterator implements DataLoader.CloseableIterator<Batch> {
         if (delivered == batches) {
             close();
         }
-        return loader.collate(samples, parent, epoch, b, loader.training());
+        try {
+            return loader.collate(samples, parent, epoch, b, loader.training());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     private Sample await(Future<Sample> future) {

@@ -58,6 +58,14 @@ public final class ThreadedDataLoader implements DataLoader {
         return new Builder(source);
     }
 
+    @Override
+    public ThreadedDataLoader withBatchTransform(BatchTransform tfm) {
+        java.util.Objects.requireNonNull(tfm, "tfm");
+        List<BatchTransform> all = new java.util.ArrayList<>(batchTfms);
+        all.add(tfm);
+        return toBuilder().optBatchTfms(all).build();
+    }
+
     /** A builder preset with this loader's settings (e.g. to derive the validation loader). */
     public Builder toBuilder() {
         Builder b = new Builder(source).setBs(bs).optTraining(training).optSeed(seed)
@@ -113,6 +121,7 @@ public final class ThreadedDataLoader implements DataLoader {
     }
 
     /** The batch transforms, in the order they run. */
+    @Override
     public List<BatchTransform> batchTfms() {
         return batchTfms;
     }

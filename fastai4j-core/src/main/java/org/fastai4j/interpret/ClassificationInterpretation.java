@@ -148,25 +148,7 @@ public final class ClassificationInterpretation {
         if (losses == null) {
             throw new IllegalStateException("These predictions have no per-item losses (getPreds withLoss=false)");
         }
-        if (k < 0) {
-            throw new IllegalArgumentException("k must be >= 0, got " + k);
-        }
-        Integer[] order = new Integer[losses.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Comparator<Integer> byLoss = Comparator.comparingDouble(i -> losses[i]);
-        java.util.Arrays.sort(order, largest ? byLoss.reversed() : byLoss);
-        int m = Math.min(k, order.length);
-        float[] l = new float[m];
-        int[] rows = new int[m];
-        int[] idx = new int[m];
-        for (int i = 0; i < m; i++) {
-            rows[i] = order[i];
-            l[i] = losses[rows[i]];
-            idx[i] = indices[rows[i]];
-        }
-        return new TopLosses(l, idx, rows);
+        return TopLosses.of(losses, indices, k, largest);
     }
 
     /** All losses, largest first. */

@@ -16,7 +16,8 @@ import org.fastai4j.plot.Images;
  * DataLoader#decodeInputs}, e.g. normalisation): the image as the model saw it. An input of
  * shape C×H×W with C = 1 or 3 is an image; its values are read as [0, 1] unless the largest exceeds
  * 1.5, in which case as [0, 255]. Any other input becomes a text tile with the loader's description
- * of the item and its shape. Native memory lives in a manager closed before {@link #render} returns.
+ * of the item, its shape and, for up to 16 values, the values. Native memory lives in a manager
+ * closed before {@link #render} returns.
  */
 public final class LoaderItemRenderer implements ItemRenderer {
     private final DataLoader dl;
@@ -41,7 +42,16 @@ public final class LoaderItemRenderer implements ItemRenderer {
                 float[] v = x.toType(DataType.FLOAT32, false).toFloatArray();
                 return Images.fromChw(toUnit(v), (int) item.get(0), (int) item.get(1), (int) item.get(2));
             }
-            return Images.textTile(dl.describeItem(index) + "\n" + item, 160, 128);
+            StringBuilder text = new StringBuilder(dl.describeItem(index)).append("\nshape ").append(item);
+            if (item.size() <= 16) {
+                float[] v = x.toType(DataType.FLOAT32, false).toFloatArray();
+                text.append("\n[");
+                for (int i = 0; i < v.length; i++) {
+                    text.append(i == 0 ? "" : ", ").append(Formats.fixed(v[i], 2));
+                }
+                text.append(']');
+            }
+            return Images.textTile(text.toString(), 160, 128);
         }
     }
 

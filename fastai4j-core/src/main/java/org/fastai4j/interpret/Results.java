@@ -66,7 +66,7 @@ public final class Results {
         return grid.buildGrid();
     }
 
-    private static Preds predictFirst(Learner learn, DataLoader dl, int maxN) {
+    static Preds predictFirst(Learner learn, DataLoader dl, int maxN) {
         if (maxN <= 0) {
             throw new IllegalArgumentException("maxN must be > 0, got " + maxN);
         }

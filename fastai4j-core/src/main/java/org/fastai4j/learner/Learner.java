@@ -16,6 +16,8 @@ import org.fastai4j.optim.Lr;
 import org.fastai4j.optim.Optimizer;
 import org.fastai4j.optim.OptimizerFactory;
 import org.fastai4j.optim.ParamGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * fastai's {@code Learner}: data, a DJL block, a loss, an optimizer factory, metrics and
@@ -27,6 +29,7 @@ import org.fastai4j.optim.ParamGroup;
  * its end; each batch's manager is closed after the batch. Close the learner to free the rest.
  */
 public final class Learner implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Learner.class);
     private final DataLoaders dls;
     private final Block model;
     private final Loss lossFunc;
@@ -47,11 +50,11 @@ public final class Learner implements AutoCloseable {
     private Optimizer opt;
     private NDManager optManager;
 
-    Learner(LearnerBuilder b, Loss lossFunc, NDManager manager) {
+    Learner(LearnerBuilder b, Loss lossFunc, OptimizerFactory optFunc, List<Callback> callbacks, NDManager manager) {
         this.dls = b.dls;
         this.model = b.model;
         this.lossFunc = lossFunc;
-        this.optFunc = b.optFunc;
+        this.optFunc = optFunc;
         this.splitter = b.splitter;
         this.metrics = List.copyOf(b.metrics);
         this.manager = manager;
@@ -62,7 +65,7 @@ public final class Learner implements AutoCloseable {
         this.trainBn = b.trainBn;
         this.lr = b.lr;
         this.moms = b.moms.clone();
-        b.callbacks.forEach(cbs::add);
+        callbacks.forEach(cbs::add);
         fire(Event.AFTER_CREATE);
     }
 
@@ -102,11 +105,17 @@ public final class Learner implements AutoCloseable {
     public boolean trainBn() { return trainBn; }
 
     // ---- loop state, readable and replaceable by callbacks
+    /** The inputs of the current batch (fastai's {@code xb}). */
     public NDList xb() { return st.xb; }
+    /** Replaces the inputs (e.g. MixUp in {@code before_batch}); arrays must live in {@link #batchManager()}. */
     public void setXb(NDList xb) { st.xb = xb; }
+    /** The targets of the current batch (fastai's {@code yb}); empty when the data has none. */
     public NDList yb() { return st.yb; }
+    /** Replaces the targets. */
     public void setYb(NDList yb) { st.yb = yb; }
+    /** The model's output for the current batch (after {@code after_pred}). */
     public NDArray pred() { return st.pred; }
+    /** Replaces the prediction (in {@code after_pred}). */
     public void setPred(NDArray pred) { st.pred = pred; }
     /** The loss of the current batch (recorded by the {@link Recorder}). */
     public NDArray loss() { return st.loss; }
@@ -122,11 +131,15 @@ public final class Learner implements AutoCloseable {
     public int[] batchIndices() { return st.batchIndices.clone(); }
     /** The loader being iterated (training or validation), or null outside a phase. */
     public DataLoader dl() { return st.dl; }
+    /** True during the training phase (set by {@link TrainEvalCallback}). */
     public boolean training() { return st.training; }
     /** Sets the training flag (fastai's {@code TrainEvalCallback} does it). */
     public void setTraining(boolean training) { st.training = training; }
+    /** The current epoch, from 0. */
     public int epoch() { return st.epoch; }
+    /** Sets the epoch counter (TrainEvalCallback resets it at {@code before_fit}). */
     public void setEpoch(int epoch) { st.epoch = epoch; }
+    /** The number of epochs of the current fit. */
     public int nEpoch() { return st.nEpoch; }
     /** Batch index in the current phase. */
     public int iter() { return st.iter; }
@@ -134,9 +147,11 @@ public final class Learner implements AutoCloseable {
     public int nIter() { return st.nIter; }
     /** Training batches done since the fit began. */
     public int trainIter() { return st.trainIter; }
+    /** Sets the training-batch counter (TrainEvalCallback). */
     public void setTrainIter(int trainIter) { st.trainIter = trainIter; }
     /** Fraction of training done, in [0, 1), fastai's {@code pct_train}. */
     public double pctTrain() { return st.pctTrain; }
+    /** Sets {@code pct_train} (TrainEvalCallback). */
     public void setPctTrain(double pctTrain) { st.pctTrain = pctTrain; }
     /** True inside {@link #validate}/{@link #getPreds} (fastai's validation context). */
     public boolean inValidationContext() { return st.validationContext; }
@@ -146,6 +161,7 @@ public final class Learner implements AutoCloseable {
     public boolean loggingEnabled() { return !st.validationContext && !st.noLogging; }
     /** Switches epoch logging off (fastai's {@code no_logging}); returns the previous setting. */
     boolean setNoLogging(boolean off) { boolean prev = st.noLogging; st.noLogging = off; return prev; }
+    /** Replaces where epoch rows go (ProgressCallback installs the table). */
     public void setLogger(Consumer<List<Object>> logger) { st.logger = logger == null ? row -> {} : logger; }
     /** The last smoothed training loss (fastai's {@code learn.smooth_loss}), NaN without a Recorder. */
     public double smoothLoss() {
@@ -154,9 +170,13 @@ public final class Learner implements AutoCloseable {
     }
 
     // ---- callbacks
+    /** Adds a callback for every later call. */
     public Learner addCb(Callback cb) { cbs.add(cb); return this; }
+    /** Adds callbacks. */
     public Learner addCbs(Callback... list) { for (Callback cb : list) { addCb(cb); } return this; }
+    /** Removes a callback (by identity). */
     public Learner removeCb(Callback cb) { cbs.remove(cb); return this; }
+    /** Removes callbacks. */
     public Learner removeCbs(Callback... list) { for (Callback cb : list) { removeCb(cb); } return this; }
     /** The first callback of {@code type}, or null. */
     public <T extends Callback> T cb(Class<T> type) { return cbs.find(type); }
@@ -176,11 +196,18 @@ public final class Learner implements AutoCloseable {
         optManager = manager.newSubManager();
         opt = optFunc.create(splitter.apply(model), optManager);
         opt.setHyper("lr", lr);
+        try {
+            opt.setWdBnBias(wdBnBias);
+            opt.setTrainBn(trainBn);
+        } catch (UnsupportedOperationException e) {
+            LOG.debug("{}: wdBnBias/trainBn not applied: {}", opt.getClass().getName(), e.getMessage());
+        }
         if (previous != null) {
             previous.close();
         }
     }
 
+    /** fastai's {@code freeze_to}: creates the optimizer if needed, freezes groups before {@code n}, clears its state. */
     public void freezeTo(int n) {
         if (opt == null) {
             createOpt();
@@ -188,7 +215,9 @@ public final class Learner implements AutoCloseable {
         opt.freezeTo(n);
         opt.clearState();
     }
+    /** Freezes all groups but the last. */
     public void freeze() { freezeTo(-1); }
+    /** Makes every group trainable. */
     public void unfreeze() { freezeTo(0); }
 
     // ---- training
@@ -209,13 +238,18 @@ public final class Learner implements AutoCloseable {
             Lr l = lr == null ? Lr.of(this.lr) : lr;
             opt.setHyper("lr", l.forGroups(opt.paramGroups().size()));
             st.nEpoch = nEpoch;
+            LOG.debug("fit: {} epochs, lr {} over {} groups, {} callbacks", nEpoch, l,
+                    opt.paramGroups().size(), this.cbs.snapshot().size());
             loop.fit();
         } finally {
             removeCbs(cbs);
         }
     }
+    /** fastai's {@code fit(n_epoch, lr, cbs=cbs)}; the callbacks are removed after. */
     public void fit(int nEpoch, Lr lr, Callback... cbs) { fit(nEpoch, lr, null, false, cbs); }
+    /** fastai's {@code fit(n_epoch, lr)}. */
     public void fit(int nEpoch, double lr) { fit(nEpoch, Lr.of(lr)); }
+    /** fastai's {@code fit(n_epoch)} at the default lr. */
     public void fit(int nEpoch) { fit(nEpoch, (Lr) null); }
     /** fastai's {@code fit_one_cycle} with default options. */
     public void fitOneCycle(int nEpoch, Lr lrMax, Callback... cbs) {
@@ -225,16 +259,19 @@ public final class Learner implements AutoCloseable {
     public void fitOneCycle(int nEpoch, Lr lrMax, OneCycleOptions options, Callback... cbs) {
         Recipes.fitOneCycle(this, nEpoch, lrMax, options, cbs);
     }
+    /** fastai's {@code fit_one_cycle(n_epoch, lr_max)}. */
     public void fitOneCycle(int nEpoch, double lrMax) { fitOneCycle(nEpoch, Lr.of(lrMax)); }
     /** fastai's {@code fit_flat_cos}: flat {@code lr} until {@code pctStart}, then cosine to lr/divFinal. */
     public void fitFlatCos(int nEpoch, Lr lr, double divFinal, double pctStart, Double wd, Callback... cbs) {
         Recipes.fitFlatCos(this, nEpoch, lr, divFinal, pctStart, wd, cbs);
     }
+    /** fastai's {@code fit_flat_cos} with its defaults (div_final 1e5, pct_start 0.75). */
     public void fitFlatCos(int nEpoch, Lr lr, Callback... cbs) { fitFlatCos(nEpoch, lr, 1e5, 0.75, null, cbs); }
     /** fastai's {@code fit_sgdr}: {@code nCycles} cosine cycles, the i-th {@code cycleLen*cycleMult^i} epochs. */
     public void fitSgdr(int nCycles, int cycleLen, Lr lrMax, int cycleMult, Double wd, Callback... cbs) {
         Recipes.fitSgdr(this, nCycles, cycleLen, lrMax, cycleMult, wd, cbs);
     }
+    /** fastai's {@code fit_sgdr} with cycle_mult 2. */
     public void fitSgdr(int nCycles, int cycleLen, Lr lrMax, Callback... cbs) { fitSgdr(nCycles, cycleLen, lrMax, 2, null, cbs); }
     /** fastai's {@code fine_tune} with its defaults (base_lr 2e-3, freeze_epochs 1, lr_mult 100). */
     public void fineTune(int epochs) { fineTune(epochs, FineTuneOptions.DEFAULTS); }

@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.fastai4j.data.Batch;
 import org.fastai4j.data.DataLoaders;
 import org.fastai4j.losses.Loss;
+import org.fastai4j.losses.Losses;
 import org.fastai4j.metrics.Metric;
 import org.fastai4j.optim.OptimizerFactory;
+import org.fastai4j.optim.Optimizers;
 import org.fastai4j.optim.ParamGroup;
 
 /**
@@ -25,6 +28,13 @@ import org.fastai4j.optim.ParamGroup;
  * {@link Recorder}, {@link ProgressCallback}] (no progress output when silent).
  */
 public final class LearnerBuilder {
+    /**
+     * fastai's {@code defaults.callbacks}: each learner gets a fresh instance of each (the
+     * {@link ProgressCallback} is left out when silent). Immutable.
+     */
+    public static final List<Supplier<Callback>> DEFAULT_CALLBACKS =
+            List.of(TrainEvalCallback::new, Recorder::new, ProgressCallback::new);
+
     final DataLoaders dls;
     final Block model;
     Loss lossFunc;
@@ -101,26 +111,23 @@ public final class LearnerBuilder {
         if (loss == null) {
             require(dls.vocab().isPresent(), "lossFunc",
                     "could not be inferred from the data (no categorical target); pass optLossFunc");
-            loss = DefaultParts.crossEntropyFlat();
+            loss = Losses.crossEntropyFlat();
         }
-        if (optFunc == null) {
-            optFunc = DefaultParts.adam();
-        }
+        OptimizerFactory opt = optFunc == null ? Optimizers.adam() : optFunc;
         List<Callback> all = new ArrayList<>();
         if (defaultCallbacks) {
-            all.add(new TrainEvalCallback());
-            all.add(new Recorder());
-            if (!silent) {
-                all.add(new ProgressCallback());
+            for (Supplier<Callback> s : DEFAULT_CALLBACKS) {
+                Callback cb = s.get();
+                if (!(silent && cb instanceof ProgressCallback)) {
+                    all.add(cb);
+                }
             }
         }
         all.addAll(callbacks);
-        callbacks.clear();
-        callbacks.addAll(all);
         NDManager manager = NDManager.newBaseManager(dls.train().device());
         try {
             initialize(manager);
-            return new Learner(this, loss, manager);
+            return new Learner(this, loss, opt, all, manager);
         } catch (RuntimeException e) {
             manager.close();
             throw e;

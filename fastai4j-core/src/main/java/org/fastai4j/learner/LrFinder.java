@@ -3,6 +3,7 @@ package org.fastai4j.learner;
 import java.util.List;
 import java.util.Map;
 import org.fastai4j.callback.ParamScheduler;
+import org.fastai4j.optim.Schedules;
 
 /**
  * fastai's {@code LRFinder} callback: trains with an exponentially growing learning rate,
@@ -19,7 +20,7 @@ public final class LrFinder extends ParamScheduler {
 
     /** fastai's {@code LRFinder(start_lr, end_lr, num_it, stop_div)}; numIt below 6 becomes 6. */
     public LrFinder(double startLr, double endLr, int numIt, boolean stopDiv) {
-        super(Map.of("lr", List.of(CosSchedules.exp(check(startLr, "startLr"), check(endLr, "endLr")))));
+        super(Map.of("lr", List.of(Schedules.exp(check(startLr, "startLr"), check(endLr, "endLr")))));
         this.numIt = Math.max(numIt, 6);
         this.stopDiv = stopDiv;
     }
@@ -94,6 +95,10 @@ public final class LrFinder extends ParamScheduler {
         if (batches < 1) {
             throw new IllegalArgumentException("lrFind needs a training loader with at least one batch");
         }
+        Recorder rec = learn.recorder();
+        if (rec == null) {
+            throw new IllegalStateException("lrFind needs the Recorder callback, which was removed");
+        }
         LrFinder cb = new LrFinder(startLr, endLr, numIt, stopDiv);
         boolean previous = learn.setNoLogging(true);
         try {
@@ -101,10 +106,6 @@ public final class LrFinder extends ParamScheduler {
         } finally {
             learn.setNoLogging(previous);
             cb.closeSnapshot();
-        }
-        Recorder rec = learn.recorder();
-        if (rec == null) {
-            throw new IllegalStateException("lrFind needs the Recorder callback, which was removed");
         }
         return SuggestedLrs.from(rec.lrs(), rec.losses(), numIt);
     }

@@ -35,10 +35,10 @@ final class ModelSnapshot implements AutoCloseable {
             }
             Optimizer opt = learn.opt();
             if (opt != null) {
+                // Optimizer.stateDict() returns copies the caller owns: they move into this scope
                 opt.stateDict().forEach((k, v) -> {
-                    NDArray c = v.duplicate();
-                    c.attach(scope);
-                    optState.put(k, c);
+                    v.attach(scope);
+                    optState.put(k, v);
                 });
                 for (String h : HYPERS) {
                     try {

@@ -1,18 +1,18 @@
 package org.fastai4j.learner;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.DoubleUnaryOperator;
 import org.fastai4j.callback.ParamScheduler;
 import org.fastai4j.optim.Lr;
+import org.fastai4j.optim.Schedule;
+import org.fastai4j.optim.Schedules;
 
 /**
  * fastai's training recipes ({@code callback/schedule.py}), each {@code fit} plus a
- * {@link ParamScheduler}: {@code fit_one_cycle}, {@code fit_flat_cos}, {@code fit_sgdr},
- * {@code fine_tune}.
+ * {@link ParamScheduler} of {@link Schedules}: {@code fit_one_cycle}, {@code fit_flat_cos},
+ * {@code fit_sgdr}, {@code fine_tune}.
  */
 final class Recipes {
     private Recipes() {}
@@ -20,46 +20,33 @@ final class Recipes {
     static void fitOneCycle(Learner learn, int nEpoch, Lr lrMax, OneCycleOptions o, Callback... cbs) {
         double[] lrs = groupLrs(learn, lrMax);
         double[] moms = o.moms() == null ? learn.moms() : o.moms();
-        List<DoubleUnaryOperator> lr = new ArrayList<>();
+        List<Schedule> lr = new ArrayList<>();
         for (double l : lrs) {
-            lr.add(CosSchedules.combinedCos(o.pctStart(), l / o.div(), l, l / o.divFinal()));
+            lr.add(Schedules.oneCycleLr(l, o.div(), o.divFinal(), o.pctStart()));
         }
-        Map<String, List<DoubleUnaryOperator>> scheds = new LinkedHashMap<>();
+        Map<String, List<Schedule>> scheds = new LinkedHashMap<>();
         scheds.put("lr", lr);
-        scheds.put("mom", List.of(CosSchedules.combinedCos(o.pctStart(), moms[0], moms[1], moms[2])));
+        scheds.put("mom", List.of(Schedules.oneCycleMom(moms[0], moms[1], moms[2], o.pctStart())));
         learn.fit(nEpoch, null, o.wd(), o.resetOpt(), with(new ParamScheduler(scheds), cbs));
     }
 
     static void fitFlatCos(Learner learn, int nEpoch, Lr lr, double divFinal, double pctStart, Double wd,
             Callback... cbs) {
-        double[] lrs = groupLrs(learn, lr);
-        List<DoubleUnaryOperator> scheds = new ArrayList<>();
-        for (double l : lrs) {
-            scheds.add(CosSchedules.combinedCos(pctStart, l, l, l / divFinal));
+        List<Schedule> scheds = new ArrayList<>();
+        for (double l : groupLrs(learn, lr)) {
+            scheds.add(Schedules.flatCos(l, divFinal, pctStart));
         }
         learn.fit(nEpoch, null, wd, false, with(new ParamScheduler(Map.of("lr", scheds)), cbs));
     }
 
     static void fitSgdr(Learner learn, int nCycles, int cycleLen, Lr lrMax, int cycleMult, Double wd,
             Callback... cbs) {
-        if (nCycles < 1 || cycleLen < 1 || cycleMult < 1) {
-            throw new IllegalArgumentException("fitSgdr needs nCycles, cycleLen, cycleMult >= 1, got "
-                    + nCycles + ", " + cycleLen + ", " + cycleMult);
+        int nEpoch = Schedules.sgdrEpochs(nCycles, cycleLen, cycleMult);
+        List<Schedule> scheds = new ArrayList<>();
+        for (double l : groupLrs(learn, lrMax)) {
+            scheds.add(Schedules.sgdr(nCycles, cycleLen, l, cycleMult));
         }
-        double[] lrs = groupLrs(learn, lrMax);
-        long nEpoch = cycleMult == 1 ? (long) cycleLen * nCycles
-                : cycleLen * ((long) Math.pow(cycleMult, nCycles) - 1) / (cycleMult - 1);
-        double[] pcts = new double[nCycles];
-        for (int i = 0; i < nCycles; i++) {
-            pcts[i] = cycleLen * Math.pow(cycleMult, i) / nEpoch;
-        }
-        List<DoubleUnaryOperator> scheds = new ArrayList<>();
-        for (double l : lrs) {
-            DoubleUnaryOperator[] cycles = new DoubleUnaryOperator[nCycles];
-            Arrays.fill(cycles, CosSchedules.cos(l, 0));
-            scheds.add(CosSchedules.combine(pcts, cycles));
-        }
-        learn.fit(Math.toIntExact(nEpoch), null, wd, false, with(new ParamScheduler(Map.of("lr", scheds)), cbs));
+        learn.fit(nEpoch, null, wd, false, with(new ParamScheduler(Map.of("lr", scheds)), cbs));
     }
 
     static void fineTune(Learner learn, int epochs, FineTuneOptions o, Callback... cbs) {

@@ -63,6 +63,7 @@ final class RecorderPlots {
         List<BufferedImage> images = new ArrayList<>();
         for (Map.Entry<String, double[]> e : series.entrySet()) {
             XYChart chart = chart(e.getKey(), "iteration", e.getKey());
+            chart.getStyler().setLegendVisible(false);
             double[] y = e.getValue();
             if (y.length > 0 && !Double.isNaN(y[0])) {
                 double[] x = new double[y.length];

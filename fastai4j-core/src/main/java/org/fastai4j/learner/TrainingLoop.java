@@ -88,9 +88,16 @@ final class TrainingLoop {
     /**
      * Runs fastai's validation context on {@code dl}: {@code before_fit, before_epoch}, the
      * validation phase, {@code after_epoch, after_fit}, with the learner in validation context.
+     * May be called from a callback between batches of a fit (fastai's {@code FetchPredsCallback}):
+     * the fit's scope, loader and training flag are restored after.
      */
     void validationRun(DataLoader dl) {
         boolean previous = st.validationContext;
+        NDManager outerScope = scope;
+        ParameterStore outerStore = parameterStore;
+        DataLoader outerDl = st.dl;
+        boolean outerTraining = st.training;
+        int outerNIter = st.nIter;
         st.validationContext = true;
         try (NDManager callScope = learn.manager().newSubManager(); GradMode noGrad = GradMode.disabled()) {
             scope = callScope;
@@ -102,9 +109,11 @@ final class TrainingLoop {
             learn.fire(Event.AFTER_FIT);
         } finally {
             st.validationContext = previous;
-            scope = null;
-            parameterStore = null;
-            st.dl = null;
+            scope = outerScope;
+            parameterStore = outerStore;
+            st.dl = outerDl;
+            st.training = outerTraining;
+            st.nIter = outerNIter;
             st.clearBatch();
         }
     }

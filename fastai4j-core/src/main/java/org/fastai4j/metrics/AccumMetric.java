@@ -25,7 +25,13 @@ public final class AccumMetric implements Metric {
     /** The metric of everything accumulated. */
     @FunctionalInterface
     public interface AccumFunction {
-        /** @param preds the prepared predictions, flattened; @param targets the targets, flattened */
+        /**
+         * The metric of everything accumulated.
+         *
+         * @param preds the prepared predictions, flattened
+         * @param targets the targets, flattened
+         * @return the metric
+         */
         double apply(double[] preds, double[] targets);
     }
 

@@ -97,6 +97,15 @@ public final class Metrics {
         return classification("f1_score", (p, t) -> Scores.f1(t, p, average, posLabel));
     }
 
+    /** fastai's {@code FBeta(beta, average=..., pos_label=...)} on argmax predictions. */
+    public static AccumMetric fBeta(double beta, Average average, int posLabel) {
+        checkAverage(average);
+        if (!(beta > 0)) {
+            throw new IllegalArgumentException("fBeta: beta must be > 0, got " + beta);
+        }
+        return classification("fbeta_score", (p, t) -> Scores.fBeta(t, p, beta, average, posLabel));
+    }
+
     /** fastai's {@code RocAucBinary()}: softmax, last column as the positive score. */
     public static AccumMetric rocAucBinary() {
         return new AccumMetric("roc_auc_score", AccumMetric.Activation.BINARY_SOFTMAX, Double.NaN,

@@ -28,6 +28,19 @@ public abstract class Optimizer {
     /** The value of hyper-parameter {@code key} for each group. */
     public abstract double[] hyper(String key);
 
+    /**
+     * Whether this optimizer has hyper-parameter {@code key} (a scheduler can skip {@code mom} for an
+     * optimizer without one; {@link #setHyper} refuses unknown keys).
+     */
+    public boolean hasHyper(String key) {
+        try {
+            hyper(key);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Freezes every group before {@code n} (negative counts from the end), as fastai's {@code freeze_to}. */
     public abstract void freezeTo(int n);
 
@@ -41,7 +54,12 @@ public abstract class Optimizer {
         freezeTo(0);
     }
 
-    /** The optimizer state (moving averages, step counts) as named arrays, for checkpoints. */
+    /**
+     * The optimizer state (moving averages, step counts) as named arrays, for checkpoints. In
+     * {@link StepperOptimizer} and {@link Lookahead} every array is a NEW copy attached to the
+     * optimizer's state manager: the caller owns it (close it, or attach it to its own manager;
+     * no need to duplicate it again).
+     */
     public abstract Map<String, NDArray> stateDict();
 
     /** Restores a state written by {@link #stateDict()}. */

@@ -144,6 +144,16 @@ public final class ImageGrid {
             return this;
         }
 
+        /** Adds a CHW float image in [0, 1] (1 or 3 channels, see {@link Images#fromChw(float[], int, int, int)}). */
+        public Builder addChw(float[] data, int c, int h, int w, String title, Color color) {
+            return addImage(Images.fromChw(data, c, h, w), title, color);
+        }
+
+        /** Adds a CHW uint8 image (1 or 3 channels, see {@link Images#fromChw(byte[], int, int, int)}). */
+        public Builder addChw(byte[] data, int c, int h, int w, String title, Color color) {
+            return addImage(Images.fromChw(data, c, h, w), title, color);
+        }
+
         /** Adds an image with a black title. */
         public Builder addImage(BufferedImage image, String title) {
             return addImage(image, title, Color.BLACK);

@@ -162,6 +162,14 @@ class DataBlockTest {
     }
 
     @Test
+    void numericCategoriesSortAsNumbers() {
+        TargetBlock.Encoder e = CategoryBlock.create().setup(List.of(10, 2, 33, 2));
+        assertThat(e.vocab().orElseThrow().items()).containsExactly("2", "10", "33");
+        assertThat(e.encode(10).data().order(java.nio.ByteOrder.nativeOrder()).getLong(0))
+                .isEqualTo(1);
+    }
+
+    @Test
     void multiCategoryAndRegressionTargets() {
         TargetBlock.Encoder multi = MultiCategoryBlock.create()
                 .setup(List.of(List.of("b", "a"), List.of("c")));
@@ -186,6 +194,11 @@ class DataBlockTest {
         file(dir, "a/.ipynb_checkpoints/y.png", 0);
         file(dir, "a/notes.txt", 0);
         file(dir, "a/.hidden.png", 0);
+        try {
+            Files.createSymbolicLink(dir.resolve("b/loop"), dir);
+        } catch (UnsupportedOperationException | java.io.IOException e) {
+            // no symlinks here: the cycle part is not tested
+        }
         List<Path> files = Items.getImageFiles(dir);
         assertThat(files).containsExactly(dir.resolve("a/1.PNG"), dir.resolve("b/2.png"));
     }

@@ -72,6 +72,8 @@ class DatasetLoadersTest {
         assertThat(dls.vocab().orElseThrow().items()).containsExactly("a", "b");
         assertThat(dls.train().itemCount()).isEqualTo(9);
         assertThat(dls.valid().itemCount()).isEqualTo(3);
+        // items are named by their file, through DJL's randomSplit wrapper
+        assertThat(dls.valid().describeItem(0)).startsWith(dir.toString()).endsWith(".png");
         int[] seen = new int[1];
         eachBatch(dls.valid(), b -> {
             NDArray x = b.xs().singletonOrThrow();
@@ -94,6 +96,56 @@ class DatasetLoadersTest {
                 // training: the RandomInvert of the shared pipeline ran: 255 - value
                 assertThat(v[i * 48]).isCloseTo(y[i] == 0 ? 245 / 255f : 55 / 255f,
                         org.assertj.core.data.Offset.offset(1e-6f));
+            }
+        });
+    }
+
+    /** Six points [i, 2i] labelled by parity, labels stored as floats (as DJL's MNIST does). */
+    static final class Points extends RandomAccessDataset implements VocabSource {
+        static final class B extends RandomAccessDataset.BaseBuilder<B> {
+            @Override
+            protected B self() {
+                return this;
+            }
+        }
+
+        Points() {
+            super(new B().setSampling(1, false));
+        }
+
+        @Override
+        public ai.djl.training.dataset.Record get(NDManager manager, long index) {
+            return new ai.djl.training.dataset.Record(
+                    new ai.djl.ndarray.NDList(manager.create(new float[] {index, 2 * index})),
+                    new ai.djl.ndarray.NDList(manager.create((float) (index % 2))));
+        }
+
+        @Override
+        protected long availableSize() {
+            return 6;
+        }
+
+        @Override
+        public void prepare(ai.djl.util.Progress progress) {}
+
+        @Override
+        public java.util.List<String> classNames() {
+            return java.util.List.of("even", "odd");
+        }
+    }
+
+    @Test
+    void customDatasetWithFloatClassLabelsAndVocabSource() {
+        DataLoaders dls = DataLoaders.fromDatasets(new Points(), new Points(), 4);
+        assertThat(dls.vocab().orElseThrow().items()).containsExactly("even", "odd");
+        eachBatch(dls.valid(), b -> {
+            NDArray y = b.ys().singletonOrThrow();
+            assertThat(y.getDataType()).isEqualTo(DataType.INT64);
+            assertThat(y.getShape()).isEqualTo(new Shape(b.size()));
+            float[] x = b.xs().singletonOrThrow().toFloatArray();
+            long[] labels = y.toLongArray();
+            for (int i = 0; i < labels.length; i++) {
+                assertThat(labels[i]).isEqualTo(((long) x[2 * i]) % 2);
             }
         });
     }

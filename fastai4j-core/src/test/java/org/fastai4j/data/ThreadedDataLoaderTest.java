@@ -124,6 +124,22 @@ class ThreadedDataLoaderTest {
     }
 
     @Test
+    void closedBatchesLeaveNoArraysInTheParent() {
+        DataLoader dl = loader(20, true, 2);
+        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            try (DataLoader.CloseableIterator<Batch> it = dl.iterator(m, 0)) {
+                Batch open = it.next();
+                assertThat(m.getManagedArrays()).isNotEmpty();
+                open.close();
+                while (it.hasNext()) {
+                    it.next().close();
+                }
+            }
+            assertThat(m.getManagedArrays()).isEmpty();
+        }
+    }
+
+    @Test
     void closingEarlyStopsTheWorkers() throws Exception {
         DataLoader dl = loader(400, true, 3);
         try (NDManager m = NDManager.newBaseManager(Device.cpu())) {

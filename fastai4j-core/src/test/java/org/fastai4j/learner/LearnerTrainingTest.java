@@ -2,7 +2,9 @@ package org.fastai4j.learner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.nn.core.Linear;
 import org.fastai4j.learner.testing.SyntheticLearners;
+import org.fastai4j.metrics.Metrics;
 import org.fastai4j.optim.Lr;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,16 @@ class LearnerTrainingTest {
             assertThat(after[0]).isLessThan(before[0]);
             assertThat(learn.recorder().values()).hasSize(4);
             assertThat(learn.recorder().values().get(3)[2]).isGreaterThanOrEqualTo(0.95);
+        }
+    }
+
+    @Test
+    void defaultAdamAndCrossEntropyLearnWithOneCycle() {
+        try (Learner learn = Learner.builder(SyntheticLearners.data(3), Linear.builder().setUnits(2).build())
+                .addMetric(Metrics.accuracy()).optSilent(true).build()) {
+            learn.fitOneCycle(3, 0.05);
+            double[] v = learn.validate();
+            assertThat(v[1]).isGreaterThanOrEqualTo(0.95);
         }
     }
 

@@ -79,6 +79,25 @@ class LoopEventsTest {
     }
 
     @Test
+    void validateAndGetPredsRunFastaisValidationContext() {
+        // fastai's validate/get_preds: `with self` fires before_fit, before_epoch, then the
+        // validation phase, then after_epoch, after_fit
+        EventLog log = new EventLog();
+        try (Learner learn = SyntheticLearners.builder(14).addCallback(log).build()) {
+            assertThat(log.events()).containsExactly("after_create");
+            log.events().clear();
+            learn.validate();
+            List<String> expected = new ArrayList<>(List.of("before_fit", "before_epoch"));
+            expected.addAll(valid());
+            expected.addAll(List.of("after_epoch", "after_fit"));
+            assertThat(log.events()).containsExactlyElementsOf(expected);
+            log.events().clear();
+            learn.getPreds(learn.dls().valid(), false, false);
+            assertThat(log.events()).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
     void temporaryCallbacksAreRemovedAfterFitEvenOnFailure() {
         try (Learner learn = SyntheticLearners.linear(3)) {
             List<Callback> before = learn.callbacks();

@@ -125,6 +125,7 @@ class LrFindTest {
         Map<String, float[]> out = new LinkedHashMap<>();
         for (Map.Entry<String, NDArray> e : ((TestSgd) learn.opt()).stateDict().entrySet()) {
             out.put(e.getKey(), e.getValue().toFloatArray());
+            e.getValue().close();
         }
         return out;
     }

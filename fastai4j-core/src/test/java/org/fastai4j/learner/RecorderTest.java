@@ -134,6 +134,21 @@ class RecorderTest {
     }
 
     @Test
+    void progressBarShowsTheBatchesOfThePhase() {
+        ByteArrayOutputStream table = new ByteArrayOutputStream();
+        ByteArrayOutputStream bar = new ByteArrayOutputStream();
+        try (Learner learn = SyntheticLearners.builder(24).addCallback(new ProgressCallback(
+                new PrintStream(table, true, StandardCharsets.UTF_8), new PrintStream(bar, true, StandardCharsets.UTF_8)))
+                .build()) {
+            learn.fit(2, Lr.of(0.05));
+            String text = bar.toString(StandardCharsets.UTF_8);
+            assertThat(text).contains("\rEpoch 1/2 : |").contains("100.00% [16/16 ").contains("[4/4 ")
+                    .contains("\rEpoch 2/2 : |");
+            assertThat(table.toString(StandardCharsets.UTF_8)).doesNotContain("\r");
+        }
+    }
+
+    @Test
     void plotsAreRendered() {
         try (Learner learn = SyntheticLearners.linear(23)) {
             learn.fitOneCycle(1, 0.1);

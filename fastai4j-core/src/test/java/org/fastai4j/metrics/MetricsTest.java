@@ -57,6 +57,8 @@ class MetricsTest {
             assertThat(feed(Metrics.f1Score(), m, p, t)).isCloseTo(0.4, within(1e-12));
             assertThat(feed(Metrics.precision(), m, p, t)).isCloseTo(1.0 / 3, within(1e-12));
             assertThat(feed(Metrics.recall(), m, p, t)).isCloseTo(0.5, within(1e-12));
+            // F2 pooled: (1+4)*1 / ((1+4)*1 + 4*1 + 2) = 5/11.
+            assertThat(feed(Metrics.fBeta(2, Average.BINARY, 1), m, p, t)).isCloseTo(5.0 / 11, within(1e-12));
             // MCC pooled: s=6, correct=3, true counts [4,2], predicted [3,3]:
             // (3*6 - (12+6)) / sqrt((36-18)(36-20)) = 0.
             assertThat(feed(Metrics.matthewsCorrCoef(), m, p, t)).isCloseTo(0, within(1e-12));

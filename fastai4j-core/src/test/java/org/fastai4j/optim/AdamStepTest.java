@@ -72,6 +72,8 @@ class AdamStepTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 values");
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> opt.hyper("beta"))
                     .isInstanceOf(IllegalArgumentException.class);
+            assertThat(opt.hasHyper("mom")).isTrue();
+            assertThat(opt.hasHyper("beta")).isFalse();
         }
     }
 }

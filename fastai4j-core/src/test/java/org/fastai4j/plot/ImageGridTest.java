@@ -88,6 +88,13 @@ class ImageGridTest {
         }
         ImageGrid g = b.buildGrid();
         assertThat(g.size()).isEqualTo(2);
+        ImageGrid chw = ImageGrid.builder().addChw(new byte[] {(byte) 255, 0, 0, 0}, 1, 2, 2, "u8", null)
+                .addChw(new float[12], 3, 2, 2, "f32", Color.RED).buildGrid();
+        BufferedImage ci = chw.figure().toImage();
+        Rectangle r0 = chw.imageBounds(0);
+        assertThat(r0.width).isEqualTo(128); // 2 px × 64
+        assertThat(ci.getRGB(r0.x, r0.y) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+        assertThat(ci.getRGB(r0.x + 127, r0.y) & 0xFFFFFF).isZero();
         assertThat(g.imageBounds(0).y).isGreaterThan(ImageGrid.PAD + 10); // below the suptitle
         assertThatThrownBy(() -> ImageGrid.builder().build()).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ImageGrid.builder().optNrows(0)).hasMessageContaining("nrows");

@@ -13,6 +13,7 @@ import org.fastai4j.data.DataBlock;
 import org.fastai4j.data.Items;
 import org.fastai4j.data.Labellers;
 import org.fastai4j.data.Splitters;
+import org.fastai4j.data.Vocab;
 import org.fastai4j.vision.image.ImageBlock;
 
 /**
@@ -26,6 +27,7 @@ public final class FolderLoadersBuilder extends ImageLoadersBuilder<FolderLoader
     private final Path path;
     private String train = "train";
     private String valid = "valid";
+    private Vocab vocab;
 
     FolderLoadersBuilder(Path path) {
         this.path = Objects.requireNonNull(path, "path");
@@ -48,10 +50,17 @@ public final class FolderLoadersBuilder extends ImageLoadersBuilder<FolderLoader
         return this;
     }
 
+    /** A fixed vocabulary (fastai's {@code vocab}); default: the sorted training labels. */
+    public FolderLoadersBuilder optVocab(List<String> classes) {
+        this.vocab = new Vocab(classes);
+        return this;
+    }
+
     /** The DataBlock this builder uses (public so it can be rebuilt from its parts). */
     public DataBlock dataBlock() {
         DataBlock.Builder b = DataBlock.builder()
-                .setBlocks(ImageBlock.create(), CategoryBlock.create())
+                .setBlocks(ImageBlock.create(),
+                        vocab == null ? CategoryBlock.create() : CategoryBlock.withVocab(vocab))
                 .setGetY(Labellers.parentLabel());
         if (validPct() == null) {
             b.setGetItems(p -> Items.getImageFiles((Path) p, List.of(train, valid)))

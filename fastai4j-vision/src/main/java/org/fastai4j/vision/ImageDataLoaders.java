@@ -95,14 +95,21 @@ public class ImageDataLoaders extends DataLoaders {
         return fnames.stream().map(path::resolve).toList();
     }
 
-    /** {@link #showBatch(int, int, int)} with fastai's defaults: up to 9 images, square grid. */
+    /** New image loaders with {@code tfm} added to both loaders' batch transforms. */
+    @Override
+    public ImageDataLoaders withBatchTransform(org.fastai4j.data.BatchTransform tfm) {
+        return new ImageDataLoaders(super.withBatchTransform(tfm));
+    }
+
+    /** {@link #showBatch(int, int, int)} with fastai's defaults: up to 9 images, fastai's grid. */
     public Figure showBatch() {
         return showBatch(9, 0, 0);
     }
 
     /**
      * A grid of the first training batch as the model sees it (augmented, then de-normalised),
-     * each image titled with its label; {@code nrows}/{@code ncols} 0 mean a square-ish grid.
+     * each image titled with its label; {@code nrows}/{@code ncols} 0 mean fastai's {@code
+     * get_grid} default ({@code nrows = floor(sqrt(n))}, {@code ncols = ceil(n / nrows)}).
      */
     public Figure showBatch(int maxN, int nrows, int ncols) {
         return ShowBatch.render(this, maxN, nrows, ncols);

@@ -69,6 +69,17 @@ public abstract class ImageLoadersBuilder<B extends ImageLoadersBuilder<B>> {
         return self();
     }
 
+    /**
+     * DJL transforms used as batch transforms on the device (order 50, after {@code IntToFloat}):
+     * each sees the whole N×C×H×W float batch; see {@code DjlTransforms.perImage} for per-image.
+     */
+    public B optDjlBatchTfms(Transform... tfms) {
+        for (Transform t : tfms) {
+            batchTfms.add(DjlTransforms.batch(t, 50));
+        }
+        return self();
+    }
+
     /** Batch transforms from a list. */
     public B optBatchTfms(List<? extends BatchTransform> tfms) {
         batchTfms.addAll(tfms);

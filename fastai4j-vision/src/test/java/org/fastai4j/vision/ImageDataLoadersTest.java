@@ -25,6 +25,7 @@ import org.fastai4j.data.ItemLoadException;
 import org.fastai4j.plot.Figure;
 import org.fastai4j.vision.image.ImageDecodeException;
 import org.fastai4j.vision.transform.Normalize;
+import org.fastai4j.vision.transform.RandomResizedCrop;
 import org.fastai4j.vision.transform.Resize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -196,6 +197,82 @@ class ImageDataLoadersTest {
         assertThat(func.vocab().orElseThrow().items()).containsExactly("gre", "pug");
     }
 
+    static byte[] epochBytes(DataLoader dl, int epoch) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            for (Batch b : all(dl, m, epoch)) {
+                float[] v = b.xs().singletonOrThrow().toFloatArray();
+                for (float f : v) {
+                    out.write(Math.round(f * 255));
+                }
+                for (int i : b.indices()) {
+                    out.write(i);
+                }
+                b.close();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void randomItemTransformsDoNotDependOnThreads() throws Exception {
+        // images with a horizontal gradient, so the random crop position shows in the pixels
+        for (int i = 0; i < 10; i++) {
+            Path f = dir.resolve("train/" + (i % 2 == 0 ? "a" : "b") + "/" + i + ".png");
+            Files.createDirectories(f.getParent());
+            BufferedImage img = new BufferedImage(20, 12, BufferedImage.TYPE_INT_RGB);
+            for (int x = 0; x < 20; x++) {
+                for (int y = 0; y < 12; y++) {
+                    img.setRGB(x, y, (x * 12) << 16 | (y * 20) << 8 | i * 20);
+                }
+            }
+            ImageIO.write(img, "png", f.toFile());
+        }
+        png(dir.resolve("valid/a/0.png"), 20, 12, 5);
+        FolderLoadersBuilder single = ImageDataLoaders.fromFolder(dir)
+                .optItemTfms(RandomResizedCrop.of(6)).optBs(3).optWorkers(0)
+                .optDevice(Device.cpu());
+        ImageDataLoaders one = single.build();
+        ImageDataLoaders three = ImageDataLoaders.fromFolder(dir)
+                .optItemTfms(RandomResizedCrop.of(6)).optBs(3).optWorkers(3)
+                .optDevice(Device.cpu()).build();
+        for (int epoch = 0; epoch < 2; epoch++) {
+            assertThat(epochBytes(three.train(), epoch)).isEqualTo(epochBytes(one.train(), epoch));
+        }
+        assertThat(epochBytes(one.train(), 0)).isNotEqualTo(epochBytes(one.train(), 1));
+        // fromFolder is its public DataBlock: rebuilt from the parts, the same batches
+        DataLoaders rebuilt = single.dataBlock().dataloaders(dir, org.fastai4j.data.LoaderOptions
+                .defaults().withBs(3).withWorkers(0).withDevice(Device.cpu()));
+        assertThat(epochBytes(rebuilt.train(), 0)).isEqualTo(epochBytes(one.train(), 0));
+    }
+
+    @Test
+    void imagesOfDifferentSizesWithoutResizeAreAClearError() throws Exception {
+        folder(2, 1);
+        ImageDataLoaders dls = ImageDataLoaders.fromFolder(dir).optBs(6).optDevice(Device.cpu())
+                .build();
+        assertThatThrownBy(() -> {
+            try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+                all(dls.train(), m, 0).forEach(Batch::close);
+            }
+        }).isInstanceOf(IllegalStateException.class).hasMessageContaining("Resize");
+    }
+
+    @Test
+    void djlTransformAsItemTransform() throws Exception {
+        folder(2, 1);
+        // DJL's Resize(width 5, height 3) on the H×W×3 image, then our CHW batch
+        ImageDataLoaders dls = ImageDataLoaders.fromFolder(dir)
+                .optDjlItemTfms(new ai.djl.modality.cv.transform.Resize(5, 3)).optBs(2)
+                .optDevice(Device.cpu()).build();
+        try (NDManager m = NDManager.newBaseManager(Device.cpu());
+                Batch b = dls.valid().itemsAt(new int[] {0, 1}, m)) {
+            NDArray x = b.xs().singletonOrThrow();
+            assertThat(x.getShape()).isEqualTo(new Shape(2, 3, 3, 5));
+            assertThat(x.getDataType()).isEqualTo(DataType.FLOAT32);
+        }
+    }
+
     @Test
     void showBatchRendersAGridOfDenormalisedImages() throws Exception {
         folder(4, 1);
@@ -204,15 +281,21 @@ class ImageDataLoadersTest {
                 .optDevice(Device.cpu()).build();
         Figure fig = dls.showBatch(4, 2, 2);
         BufferedImage img = fig.toImage();
-        // 2 columns of 160-pixel cells with 8-pixel gaps: 2 × 168 + 8 = 344
-        assertThat(img.getWidth()).isEqualTo(344);
-        // the centre of the first cell shows its image de-normalised: red is 0, 60 or 120
-        int rgb = img.getRGB(8 + 80, 8 + 22 + 80);
+        // tiles of 8×8 images are enlarged (nearest) to the grid's minimum tile size; the centre
+        // of the first tile shows its image de-normalised: red is 0, 60 or 120, green 255 - red
+        org.fastai4j.plot.ImageGrid.Builder probe = org.fastai4j.plot.ImageGrid.builder()
+                .optNrows(2).optNcols(2);
+        for (int i = 0; i < 4; i++) {
+            probe.addImage(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "cat");
+        }
+        java.awt.Rectangle r = probe.buildGrid().imageBounds(0);
+        assertThat(img.getWidth()).isEqualTo(probe.buildGrid().figure().toImage().getWidth());
+        int rgb = img.getRGB(r.x + r.width / 2, r.y + r.height / 2);
         int red = (rgb >> 16) & 0xff;
         int green = (rgb >> 8) & 0xff;
         assertThat(red).isIn(0, 60, 120);
         assertThat(green).isEqualTo(255 - red);
         Path saved = fig.save(dir.resolve("batch.png"));
-        assertThat(ImageIO.read(saved.toFile()).getWidth()).isEqualTo(344);
+        assertThat(ImageIO.read(saved.toFile()).getWidth()).isEqualTo(img.getWidth());
     }
 }

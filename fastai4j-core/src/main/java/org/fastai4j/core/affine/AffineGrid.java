@@ -17,6 +17,10 @@ public final class AffineGrid {
      * The normalized coordinates of {@code steps} pixel centres along one axis, computed as torch's
      * {@code linspace(-1, 1, steps)} in float (times {@code (steps-1)/steps} without
      * alignCorners).
+     *
+     * @param steps number of pixels, at least 1
+     * @param alignCorners torch's {@code align_corners}
+     * @return the coordinates
      */
     public static float[] linspace(int steps, boolean alignCorners) {
         if (steps < 1) {

@@ -11,7 +11,11 @@ public enum PadMode {
     /** The image mirrored at its borders, repeatedly (fastai's default). */
     REFLECTION;
 
-    /** The torch/fastai name: {@code zeros}, {@code border} or {@code reflection}. */
+    /**
+     * The torch/fastai name: {@code zeros}, {@code border} or {@code reflection}.
+     *
+     * @return the lower-case name
+     */
     public String torchName() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -19,6 +23,8 @@ public enum PadMode {
     /**
      * Parses a torch/fastai name, case-insensitively.
      *
+     * @param name the name
+     * @return the mode
      * @throws IllegalArgumentException for any other name
      */
     public static PadMode of(String name) {

@@ -9,7 +9,11 @@ public enum SampleMode {
     /** The nearest pixel, ties rounded to even as torch does (fastai's default for masks). */
     NEAREST;
 
-    /** The torch/fastai name: {@code bilinear} or {@code nearest}. */
+    /**
+     * The torch/fastai name: {@code bilinear} or {@code nearest}.
+     *
+     * @return the lower-case name
+     */
     public String torchName() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -17,6 +21,8 @@ public enum SampleMode {
     /**
      * Parses a torch/fastai name, case-insensitively.
      *
+     * @param name the name
+     * @return the mode
      * @throws IllegalArgumentException for any other name
      */
     public static SampleMode of(String name) {

@@ -22,11 +22,17 @@ public final class ArrayDataLoader implements DataLoader {
     private final long[] y;
     private final int bs;
     private final boolean training;
+    private final boolean shuffle;
     private final long seed;
     private final Vocab vocab;
 
-    /** A loader over {@code x} (rows) and class indices {@code y}. */
+    /** A loader over {@code x} (rows) and class indices {@code y}; a training loader shuffles. */
     public ArrayDataLoader(float[][] x, long[] y, int bs, boolean training, long seed, Vocab vocab) {
+        this(x, y, bs, training, training, seed, vocab);
+    }
+
+    /** A loader that shuffles only if {@code shuffle} (a training loader still drops the last partial batch). */
+    public ArrayDataLoader(float[][] x, long[] y, int bs, boolean training, boolean shuffle, long seed, Vocab vocab) {
         if (x.length != y.length || bs < 1) {
             throw new IllegalArgumentException("x and y differ in length or bs < 1");
         }
@@ -34,6 +40,7 @@ public final class ArrayDataLoader implements DataLoader {
         this.y = y;
         this.bs = bs;
         this.training = training;
+        this.shuffle = shuffle;
         this.seed = seed;
         this.vocab = vocab;
     }
@@ -74,7 +81,7 @@ public final class ArrayDataLoader implements DataLoader {
         for (int i = 0; i < idx.length; i++) {
             idx[i] = i;
         }
-        if (training) {
+        if (shuffle) {
             Random r = new Random(Seeds.derive(seed, epoch));
             for (int i = idx.length - 1; i > 0; i--) {
                 int j = r.nextInt(i + 1);

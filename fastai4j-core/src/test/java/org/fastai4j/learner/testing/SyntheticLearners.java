@@ -12,6 +12,7 @@ import org.fastai4j.data.DataLoaders;
 import org.fastai4j.data.Vocab;
 import org.fastai4j.learner.Learner;
 import org.fastai4j.learner.LearnerBuilder;
+import org.fastai4j.metrics.Metrics;
 import org.fastai4j.optim.ParamGroup;
 
 /**
@@ -19,7 +20,7 @@ import org.fastai4j.optim.ParamGroup;
  * are 2-D points in [-1, 1]², class 1 when {@code x0 + 0.5*x1 > 0}, with a margin of 0.1 around
  * the boundary (linearly separable); 256 training and 64 validation points, batch size 16 (16
  * training batches, 4 validation batches per epoch). The learners are silent and use
- * {@link TestSgd} (momentum 0.9) and {@link TestAccuracy}.
+ * {@link TestSgd} (momentum 0.9) and {@code Metrics.accuracy()}.
  */
 public final class SyntheticLearners {
     /** Training items. */
@@ -71,7 +72,7 @@ public final class SyntheticLearners {
     /** A builder for a linear classifier (one {@code Linear(2)} layer), silent, seeded. */
     public static LearnerBuilder builder(long seed) {
         Block model = Linear.builder().setUnits(2).build();
-        return Learner.builder(data(seed), model).optOptFunc(TestSgd.factory()).addMetric(new TestAccuracy())
+        return Learner.builder(data(seed), model).optOptFunc(TestSgd.factory()).addMetric(Metrics.accuracy())
                 .optSeed(seed).optSilent(true);
     }
 
@@ -79,7 +80,7 @@ public final class SyntheticLearners {
     public static LearnerBuilder noisyBuilder(long seed, double labelNoise) {
         Block model = Linear.builder().setUnits(2).build();
         return Learner.builder(data(seed, labelNoise), model).optOptFunc(TestSgd.factory())
-                .addMetric(new TestAccuracy()).optSeed(seed).optSilent(true);
+                .addMetric(Metrics.accuracy()).optSeed(seed).optSilent(true);
     }
 
     /** A silent linear classifier learner. */
@@ -96,7 +97,7 @@ public final class SyntheticLearners {
                 .add(Linear.builder().setUnits(8).build())
                 .add(ai.djl.nn.Activation::relu)
                 .add(Linear.builder().setUnits(2).build());
-        return Learner.builder(data(seed), model).optOptFunc(TestSgd.factory()).addMetric(new TestAccuracy())
+        return Learner.builder(data(seed), model).optOptFunc(TestSgd.factory()).addMetric(Metrics.accuracy())
                 .optSeed(seed).optSilent(true).optSplitter(SyntheticLearners::bodyHead);
     }
 

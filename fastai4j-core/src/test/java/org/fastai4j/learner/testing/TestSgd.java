@@ -149,7 +149,9 @@ public final class TestSgd extends Optimizer {
             for (Parameter p : g.parameters()) {
                 NDArray a = gradAvg.get(p);
                 if (a != null) {
-                    out.put(i + ".grad_avg", a);
+                    NDArray c = a.duplicate(); // a copy the caller owns, as StepperOptimizer
+                    c.attach(stateManager);
+                    out.put(i + ".grad_avg", c);
                 }
                 i++;
             }

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.fastai4j.core.Seeds;
 import org.fastai4j.core.affine.AffineGrid;
-import org.fastai4j.core.affine.GridSample;
 import org.fastai4j.data.BatchContext;
 import org.fastai4j.data.BatchTransform;
 
@@ -51,6 +50,9 @@ public class AffineCoordTransform implements BatchTransform {
     /**
      * This transform followed by {@code other}, resampled once (fastai's {@code compose}); the
      * resampling options are this one's.
+     *
+     * @param other the transform to apply after this one
+     * @return a new merged transform
      */
     public AffineCoordTransform compose(AffineCoordTransform other) {
         List<AffineSource> a = new ArrayList<>(affines);
@@ -60,7 +62,11 @@ public class AffineCoordTransform implements BatchTransform {
         return new AffineCoordTransform(a, c, options);
     }
 
-    /** The resampling options. */
+    /**
+     * The resampling options.
+     *
+     * @return size, mode, padding, align corners, batch
+     */
     public AffineOptions options() {
         return options;
     }
@@ -122,37 +128,10 @@ public class AffineCoordTransform implements BatchTransform {
                 }
                 grid = g.reshape(n, outH, outW, 2);
             }
-            NDArray out = GridSample.sample(shrinkFirst(x, grid, scope), grid, options.mode(),
-                    options.padMode(), options.alignCorners(), scope);
+            NDArray out = Resampling.sample(x, grid, options, scope);
             out.attach(ctx.manager());
             return out;
         }
-    }
-
-    /**
-     * fastai's {@code _grid_sample} smoothing for bilinear downsampling: when the output is less
-     * than half the input ({@code d = min(H/Ho, W/Wo)/2 > 1}) and the grid zooms in by less than
-     * {@code d} ({@code z = 2/(max - min)} over all grid coordinates), the input is first area-
-     * resized by {@code 1/d} ({@code F.interpolate(mode='area', recompute_scale_factor=True)}).
-     */
-    private NDArray shrinkFirst(NDArray x, NDArray grid, NDManager scope) {
-        if (options.mode() != org.fastai4j.core.affine.SampleMode.BILINEAR) {
-            return x;
-        }
-        int h = Math.toIntExact(x.getShape().get(2));
-        int w = Math.toIntExact(x.getShape().get(3));
-        double d = Math.min((double) h / grid.getShape().get(1),
-                (double) w / grid.getShape().get(2)) / 2;
-        if (!(d > 1)) {
-            return x;
-        }
-        double z = 1 / ((double) grid.max().getFloat() - grid.min().getFloat()) * 2;
-        if (!(d > z)) {
-            return x;
-        }
-        int sh = (int) Math.floor(h * (1 / d));
-        int sw = (int) Math.floor(w * (1 / d));
-        return org.fastai4j.core.affine.AreaResize.resize(x, sh, sw, scope);
     }
 
     /** The composed matrices per image (before the aspect correction) for a batch seed. */

@@ -22,7 +22,16 @@ public record AffineOptions(
     public static final AffineOptions DEFAULT =
             new AffineOptions(0, 0, SampleMode.BILINEAR, PadMode.REFLECTION, true, false);
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param height output height, or 0 to keep the input's
+     * @param width output width, or 0 to keep the input's
+     * @param mode interpolation
+     * @param padMode padding
+     * @param alignCorners torch's align_corners
+     * @param batch one draw for the whole batch
+     */
     public AffineOptions {
         if (height < 0 || width < 0 || (height == 0) != (width == 0)) {
             throw new IllegalArgumentException(
@@ -34,12 +43,22 @@ public record AffineOptions(
         }
     }
 
-    /** These options with output size {@code height x width}. */
+    /**
+     * These options with output size {@code height x width}.
+     *
+     * @param height output height
+     * @param width output width
+     * @return new options
+     */
     public AffineOptions withSize(int height, int width) {
         return new AffineOptions(height, width, mode, padMode, alignCorners, batch);
     }
 
-    /** True when an output size is set. */
+    /**
+     * Whether an output size is set.
+     *
+     * @return true when height and width are positive
+     */
     public boolean hasSize() {
         return height > 0;
     }

@@ -31,7 +31,12 @@ public class LightingTransform implements BatchTransform {
         this.sources = List.copyOf(sources);
     }
 
-    /** This transform's functions followed by {@code other}'s, applied in one pass. */
+    /**
+     * This transform's functions followed by {@code other}'s, applied in one pass.
+     *
+     * @param other the transform whose functions follow
+     * @return a new merged transform
+     */
     public LightingTransform compose(LightingTransform other) {
         List<LogitSource> s = new ArrayList<>(sources);
         s.addAll(other.sources);

@@ -7,7 +7,8 @@
  * org.fastai4j.vision.augment.AffineCoordTransform} resampled once per image with {@code
  * org.fastai4j.core.affine}; {@link org.fastai4j.vision.augment.Brightness} and {@link
  * org.fastai4j.vision.augment.Contrast} in logit space as one {@link
- * org.fastai4j.vision.augment.LightingTransform}). All run on a float batch in [0, 1] on the
+ * org.fastai4j.vision.augment.LightingTransform}; with {@code optMinScale}, a batch-wide {@link
+ * org.fastai4j.vision.augment.RandomResizedCropGPU}). All run on a float batch in [0, 1] on the
  * device, draw per image from the batch seed, and do nothing on validation batches (but the
  * resize to an explicit size).
  */

@@ -11,7 +11,7 @@ import org.fastai4j.data.HostTensor;
 import org.fastai4j.data.InputBlock;
 import org.fastai4j.data.ItemContext;
 import org.fastai4j.data.ItemTransform;
-import org.fastai4j.vision.transform.IntToFloat;
+import org.fastai4j.data.IntToFloat;
 import org.opencv.core.Mat;
 
 /**
@@ -59,7 +59,7 @@ public final class ImageBlock implements InputBlock {
     @SuppressWarnings("unchecked")
     public HostTensor load(Object x, List<ItemTransform<?>> itemTfms, ItemContext ctx)
             throws Exception {
-        Object cur = decoder.decode(toPath(x));
+        Object cur = decoder.decode(toPath(x), minDecodeSide(itemTfms));
         try {
             for (int k = 0; k < itemTfms.size(); k++) {
                 ItemTransform<?> t = itemTfms.get(k);
@@ -93,6 +93,17 @@ public final class ImageBlock implements InputBlock {
                 m.release();
             }
         }
+    }
+
+    /**
+     * How small the decoded image may be: when the first transform is a {@link DecodeHint} (e.g.
+     * {@code Resize}), its minimum side; otherwise 0 (full size).
+     */
+    static int minDecodeSide(List<ItemTransform<?>> itemTfms) {
+        if (!itemTfms.isEmpty() && itemTfms.get(0) instanceof DecodeHint hint) {
+            return hint.minDecodeSide();
+        }
+        return 0;
     }
 
     private static boolean isHwcImage(HostTensor t) {

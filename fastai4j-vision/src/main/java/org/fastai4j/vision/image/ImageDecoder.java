@@ -56,8 +56,46 @@ public final class ImageDecoder {
         return decode(bytes, file);
     }
 
+    /**
+     * Reads and decodes {@code file}, at a reduced scale (1/2, 1/4 or 1/8, JPEG's fast DCT
+     * scaling) when the image is that many times larger than {@code minSide} on its shorter side;
+     * other formats decode at full size.
+     */
+    public Mat decode(Path file, int minSide) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ImageDecodeException(file, "cannot read the file (" + e + ")", e);
+        }
+        return decode(bytes, file, minSide);
+    }
+
     /** Decodes {@code bytes}; {@code file} names them in errors. */
     public Mat decode(byte[] bytes, Path file) throws ImageDecodeException {
+        return decode(bytes, file, 0);
+    }
+
+    /** The OpenCV read flag for an image of declared size {@code wh} and a wanted min side. */
+    static int readFlag(Optional<long[]> wh, boolean jpeg, int minSide) {
+        if (!jpeg || minSide <= 0 || wh.isEmpty()) {
+            return Imgcodecs.IMREAD_COLOR;
+        }
+        long shorter = Math.min(wh.get()[0], wh.get()[1]);
+        if (shorter / 8 >= minSide) {
+            return Imgcodecs.IMREAD_REDUCED_COLOR_8;
+        }
+        if (shorter / 4 >= minSide) {
+            return Imgcodecs.IMREAD_REDUCED_COLOR_4;
+        }
+        if (shorter / 2 >= minSide) {
+            return Imgcodecs.IMREAD_REDUCED_COLOR_2;
+        }
+        return Imgcodecs.IMREAD_COLOR;
+    }
+
+    /** Decodes {@code bytes}, reduced as {@link #decode(Path, int)}; {@code file} names them. */
+    public Mat decode(byte[] bytes, Path file, int minSide) throws ImageDecodeException {
         if (bytes.length == 0) {
             throw new ImageDecodeException(file, "the file is empty (0 bytes)");
         }
@@ -77,7 +115,7 @@ public final class ImageDecoder {
         Mat bgr;
         MatOfByte buf = new MatOfByte(bytes);
         try {
-            bgr = Imgcodecs.imdecode(buf, Imgcodecs.IMREAD_COLOR);
+            bgr = Imgcodecs.imdecode(buf, readFlag(dims, ImageHeader.isJpeg(bytes), minSide));
         } catch (CvException e) {
             throw new ImageDecodeException(file, "OpenCV refused it (" + firstLine(e) + ")", e);
         } finally {
@@ -93,10 +131,13 @@ public final class ImageDecoder {
         return rgb;
     }
 
-    /** Why {@code file} cannot be decoded, or empty when it decodes. */
+    /**
+     * Why {@code file} cannot be decoded, or empty when it decodes. Large JPEGs are checked at a
+     * reduced scale (every byte is still entropy-decoded, so corruption still shows).
+     */
     public Optional<String> check(Path file) {
         try {
-            decode(file).release();
+            decode(file, 32).release();
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of(e.getMessage());

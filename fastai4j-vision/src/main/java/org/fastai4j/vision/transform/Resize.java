@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import org.fastai4j.data.ItemContext;
 import org.fastai4j.data.ItemTransform;
+import org.fastai4j.vision.image.DecodeHint;
 import org.opencv.core.Mat;
 
 /**
@@ -20,7 +21,7 @@ import org.opencv.core.Mat;
  * {@code (int(m·w), int(m·h))} at {@code (int(px·(W − cw)), int(py·(H − ch)))} where
  * {@code (px, py)} is (0.5, 0.5) on validation and two uniform draws on training.
  */
-public final class Resize implements ItemTransform<Mat> {
+public final class Resize implements ItemTransform<Mat>, DecodeHint {
     private final int height;
     private final int width;
     private final ResizeMethod method;
@@ -75,6 +76,12 @@ public final class Resize implements ItemTransform<Mat> {
         int left = (int) (px * (w - cw)); // Python int() truncates toward zero, as Java's cast
         int top = (int) (py * (h - ch));
         return CropPad.cropPadResize(img, cw, ch, left, top, padMode, width, height);
+    }
+
+    /** The larger target side: decoding smaller than that on the short side would lose detail. */
+    @Override
+    public int minDecodeSide() {
+        return Math.max(height, width);
     }
 
     @Override

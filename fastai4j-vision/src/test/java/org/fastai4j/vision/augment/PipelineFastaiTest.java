@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * and y_t, brightness b, contrast c per image, on 7x9 images so fastai's aspect correction
  * matters) against make_pipeline_fixture.py, which writes fastai's formulas in plain torch 1.13:
  * the same matrices composed flip @ rotate @ zoom, _prepare_mat, affine_grid, the warp homography,
- * grid_sample (for the 3x4 output after fastai's area pre-shrink), then sigmoid((logit(x) + logit(b)) * c). Max abs difference at most 1e-5.
+ * grid_sample (for the 4x3 output after fastai's area pre-shrink), then
+ * sigmoid((logit(x) + logit(b)) * c). Max abs difference at most 1e-5.
  */
 class PipelineFastaiTest {
     private static Map<String, TensorArchive.Tensor> fx;
@@ -108,7 +109,7 @@ class PipelineFastaiTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"7,9", "5,6", "3,4"})
+    @CsvSource({"7,9", "5,6", "3,4", "4,3"})
     void matchesFastaiFormulas(int h, int w) {
         AffineOptions opts = h == 7 ? AffineOptions.DEFAULT : AffineOptions.DEFAULT.withSize(h, w);
         AffineCoordTransform aff = new AffineCoordTransform(List.of(

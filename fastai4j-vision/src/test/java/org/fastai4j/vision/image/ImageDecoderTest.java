@@ -67,6 +67,36 @@ class ImageDecoderTest {
     }
 
     @Test
+    void reducedScaleDecodingKeepsOrientationAndLooksLikeAnAreaDownscale() throws Exception {
+        // stored 64x48 with orientation 6; shown 48 wide x 64 tall. minSide 10: 48/4 = 12 >= 10,
+        // 48/8 = 6 < 10, so the JPEG is decoded at 1/4: 12 wide x 16 tall
+        Mat m = ImageDecoder.standard().decode(copy("exif6_big.jpg"), 10);
+        assertThat(new int[] {m.rows(), m.cols()}).containsExactly(16, 12);
+        byte[] full = resource("exif6_big.jpg.rgb");
+        int w = 48;
+        byte[] got = Images.hwcBytes(m);
+        int maxDiff = 0;
+        for (int r = 0; r < 16; r++) {
+            for (int c = 0; c < 12; c++) {
+                for (int ch = 0; ch < 3; ch++) {
+                    int sum = 0;
+                    for (int dy = 0; dy < 4; dy++) {
+                        for (int dx = 0; dx < 4; dx++) {
+                            sum += full[4 + ((r * 4 + dy) * w + c * 4 + dx) * 3 + ch] & 0xff;
+                        }
+                    }
+                    int diff = Math.abs(sum / 16 - (got[(r * 12 + c) * 3 + ch] & 0xff));
+                    maxDiff = Math.max(maxDiff, diff);
+                }
+            }
+        }
+        assertThat(maxDiff).as("max |reduced - 4x4 mean of PIL full decode|").isLessThanOrEqualTo(8);
+        m.release();
+        assertThat(ImageDecoder.standard().decode(copy("exif6_big.jpg"), 20).rows()).isEqualTo(32); // 48/2 = 24 >= 20
+        assertThat(ImageDecoder.standard().decode(copy("exif6_big.jpg"), 100).rows()).isEqualTo(64);
+    }
+
+    @Test
     void truncatedJpegAndPngAreErrorsNamingTheFile() throws Exception {
         byte[] jpg = resource("rgb.jpg");
         Path tj = dir.resolve("cut.jpg");

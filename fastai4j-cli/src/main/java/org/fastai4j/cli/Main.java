@@ -1,0 +1,50 @@
+package org.fastai4j.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code fastai4j} command: train, inspect and use image classifiers on a folder of images
+ * without writing code. Exit codes: 0 success, 1 runtime failure (a one-line message; the stack
+ * trace with {@code --debug}), 2 bad usage (the reason and the usage).
+ */
+@Command(
+        name = "fastai4j",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "fastai's way of training image classifiers, in Java.",
+        subcommands = {
+            DemoCommand.class, TrainCommand.class, LrFindCommand.class,
+            VerifyCommand.class, CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Entry point. */
+    public static void main(String[] args) {
+        // Never let DJL reach for the network (natives come from the classpath); a GPU user who
+        // wants DJL to fetch CUDA natives passes -Dai.djl.offline=false.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command with the given output streams and returns its exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler(new FailureHandler());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
+    }
+}

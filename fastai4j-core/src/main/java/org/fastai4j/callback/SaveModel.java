@@ -1,0 +1,179 @@
+package org.fastai4j.callback;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.fastai4j.learner.Callback;
+import org.fastai4j.learner.Learner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * fastai's {@code SaveModelCallback}: saves the model under {@code fname} whenever the monitored
+ * value (default {@code valid_loss}, compared as fastai's {@code TrackerCallback}) reaches a new
+ * best, and loads that best model back at the end of the fit. With {@code everyEpoch = k > 0} it
+ * saves {@code fname_<epoch>} every k-th epoch instead (and loads nothing); with {@code atEnd} it
+ * saves once at the end instead of loading. {@code withOpt} also saves and restores the optimizer
+ * state. Files: see {@link #lastSavedPath()}.
+ */
+public final class SaveModel implements Callback {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SaveModel.class);
+
+    private final Tracker tracker;
+    private final String fname;
+    private final int everyEpoch;
+    private final boolean atEnd;
+    private final boolean withOpt;
+    private Path lastSavedPath;
+    private boolean savedThisFit;
+
+    /** fastai's defaults: monitor valid_loss, min_delta 0, fname "model", best only, without optimizer state. */
+    public SaveModel() {
+        this(builder());
+    }
+
+    private SaveModel(Builder b) {
+        this.tracker = new Tracker(b.monitor, b.comp, b.minDelta);
+        this.fname = b.fname;
+        this.everyEpoch = b.everyEpoch;
+        this.atEnd = b.atEnd;
+        this.withOpt = b.withOpt;
+    }
+
+    /** Starts a builder with fastai's defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The model file written last, or null before any. */
+    public Path lastSavedPath() {
+        return lastSavedPath;
+    }
+
+    /** The best monitored value of the current fit. */
+    public double best() {
+        return tracker.best();
+    }
+
+    /** fastai's {@code TrackerCallback.order + 1}. */
+    @Override
+    public int order() {
+        return 61;
+    }
+
+    @Override
+    public void beforeFit(Learner learn) {
+        savedThisFit = false;
+        tracker.beforeFit(learn);
+    }
+
+    @Override
+    public void afterEpoch(Learner learn) {
+        if (!tracker.running()) {
+            return;
+        }
+        if (everyEpoch > 0) {
+            if (learn.epoch() % everyEpoch == 0) {
+                save(learn, fname + "_" + learn.epoch());
+            }
+        } else if (tracker.afterEpoch(learn)) {
+            LOG.info("Better model found at epoch {} with {} value: {}.", learn.epoch(), tracker.monitor(), tracker.best());
+            save(learn, fname);
+        }
+    }
+
+    @Override
+    public void afterFit(Learner learn) {
+        if (!tracker.running()) {
+            return;
+        }
+        if (atEnd) {
+            save(learn, fname);
+        } else if (everyEpoch == 0 && savedThisFit) {
+            try {
+                Checkpoints.load(learn, fname, withOpt);
+            } catch (IOException e) {
+                throw new UncheckedIOException("SaveModel: cannot load the best model " + fname, e);
+            }
+        }
+    }
+
+    private void save(Learner learn, String name) {
+        try {
+            lastSavedPath = Checkpoints.save(learn, name, withOpt);
+            savedThisFit = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("SaveModel: cannot save " + name + " in " + learn.path(), e);
+        }
+    }
+
+    /** Options of {@link SaveModel}, fastai's keyword arguments. */
+    public static final class Builder {
+        private String monitor = "valid_loss";
+        private Comparison comp;
+        private double minDelta;
+        private String fname = "model";
+        private int everyEpoch;
+        private boolean atEnd;
+        private boolean withOpt;
+
+        private Builder() {}
+
+        /** The recorded value to watch (default valid_loss). */
+        public Builder optMonitor(String monitor) {
+            this.monitor = monitor;
+            return this;
+        }
+
+        /** The direction (default: by name, as fastai). */
+        public Builder optComp(Comparison comp) {
+            this.comp = comp;
+            return this;
+        }
+
+        /** How much a new best must beat the old one by (default 0). */
+        public Builder optMinDelta(double minDelta) {
+            this.minDelta = minDelta;
+            return this;
+        }
+
+        /** The checkpoint name (default "model"). */
+        public Builder optFname(String fname) {
+            this.fname = fname;
+            return this;
+        }
+
+        /** Save every k-th epoch as {@code fname_<epoch>} instead of the best (0 = off, the default). */
+        public Builder optEveryEpoch(int everyEpoch) {
+            this.everyEpoch = everyEpoch;
+            return this;
+        }
+
+        /** Save at the end of the fit instead of loading the best. */
+        public Builder optAtEnd(boolean atEnd) {
+            this.atEnd = atEnd;
+            return this;
+        }
+
+        /** Also save and restore the optimizer state. */
+        public Builder optWithOpt(boolean withOpt) {
+            this.withOpt = withOpt;
+            return this;
+        }
+
+        /** Validates the options and builds the callback. */
+        public SaveModel build() {
+            if (fname == null || fname.isBlank() || fname.contains("/") || fname.contains("\\")) {
+                throw new IllegalArgumentException("SaveModel: fname must be a plain file name, got '" + fname + "'");
+            }
+            if (everyEpoch < 0) {
+                throw new IllegalArgumentException("SaveModel: everyEpoch must be >= 0, got " + everyEpoch);
+            }
+            if (everyEpoch > 0 && atEnd) {
+                throw new IllegalArgumentException("SaveModel: everyEpoch and atEnd cannot both be set");
+            }
+            return new SaveModel(this);
+        }
+    }
+}

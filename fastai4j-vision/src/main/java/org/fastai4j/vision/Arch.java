@@ -1,0 +1,90 @@
+package org.fastai4j.vision;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import org.fastai4j.vision.models.CnnModel;
+import org.fastai4j.vision.models.ResNets;
+import org.fastai4j.vision.models.XResNet;
+
+/**
+ * The architectures a {@link VisionLearner} can be built on: torchvision's ResNet family (with
+ * ImageNet weights) and fastai's XResNets (trained from scratch). {@link #id()} is the name fastai
+ * and torchvision use ({@code resnet34}).
+ */
+public enum Arch {
+    /** torchvision resnet18. */
+    RESNET18("resnet18", 512, true, ResNets::resnet18),
+    /** torchvision resnet34. */
+    RESNET34("resnet34", 512, true, ResNets::resnet34),
+    /** torchvision resnet50. */
+    RESNET50("resnet50", 2048, true, ResNets::resnet50),
+    /** torchvision resnet101. */
+    RESNET101("resnet101", 2048, true, ResNets::resnet101),
+    /** torchvision resnet152. */
+    RESNET152("resnet152", 2048, true, ResNets::resnet152),
+    /** torchvision resnext50_32x4d. */
+    RESNEXT50_32X4D("resnext50_32x4d", 2048, true, ResNets::resnext50_32x4d),
+    /** torchvision wide_resnet50_2. */
+    WIDE_RESNET50_2("wide_resnet50_2", 2048, true, ResNets::wide_resnet50_2),
+    /** fastai xresnet18 (no pretrained weights). */
+    XRESNET18("xresnet18", 512, false, XResNet::xresnet18),
+    /** fastai xresnet34 (no pretrained weights). */
+    XRESNET34("xresnet34", 512, false, XResNet::xresnet34),
+    /** fastai xresnet50 (no pretrained weights). */
+    XRESNET50("xresnet50", 2048, false, XResNet::xresnet50);
+
+    private final String id;
+    private final int numFeatures;
+    private final boolean hasImagenetWeights;
+    private final IntFunction<CnnModel> factory;
+
+    Arch(String id, int numFeatures, boolean hasImagenetWeights, IntFunction<CnnModel> factory) {
+        this.id = id;
+        this.numFeatures = numFeatures;
+        this.hasImagenetWeights = hasImagenetWeights;
+        this.factory = factory;
+    }
+
+    /** The torchvision/fastai name, e.g. {@code resnet34}. */
+    public String id() {
+        return id;
+    }
+
+    /** The number of features the body outputs (what the head's pooling sees). */
+    public int numFeatures() {
+        return numFeatures;
+    }
+
+    /** Whether torchvision publishes ImageNet weights for it. */
+    public boolean hasImagenetWeights() {
+        return hasImagenetWeights;
+    }
+
+    /** A new model with its original classifier of {@code numClasses} outputs (1000 for ImageNet weights). */
+    public CnnModel create(int numClasses) {
+        return factory.apply(numClasses);
+    }
+
+    /** The architecture named {@code name} (case-insensitive, e.g. "resnet34"); a clear error listing the names otherwise. */
+    public static Arch fromName(String name) {
+        String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        for (Arch a : values()) {
+            if (a.id.equals(n)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("unknown architecture '" + name + "'; expected one of " + names());
+    }
+
+    /** Every architecture's name, comma-separated. */
+    public static String names() {
+        return Arrays.stream(values()).map(Arch::id).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

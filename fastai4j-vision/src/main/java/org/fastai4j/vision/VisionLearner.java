@@ -1,0 +1,218 @@
+package org.fastai4j.vision;
+
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fastai4j.data.BatchTransform;
+import org.fastai4j.data.DataLoaders;
+import org.fastai4j.io.RawTensor;
+import org.fastai4j.io.StateDicts;
+import org.fastai4j.learner.Learner;
+import org.fastai4j.learner.LearnerBuilder;
+import org.fastai4j.metrics.Metric;
+import org.fastai4j.vision.models.CnnModel;
+import org.fastai4j.vision.models.HeadOptions;
+import org.fastai4j.vision.models.VisionModels;
+import org.fastai4j.vision.transform.Normalize;
+import org.fastai4j.vision.weights.PretrainedWeights;
+import org.fastai4j.vision.weights.Weights;
+
+/**
+ * fastai's {@code vision_learner}: a {@link Learner} on a body cut from {@link Arch} (pretrained on
+ * ImageNet by default) with a new head from {@code createHead}, fastai's parameter groups, ImageNet
+ * normalization added when pretrained (to new loaders: the caller's are not changed) and the body
+ * frozen when pretrained. The number of outputs and the loss come from the data.
+ */
+public final class VisionLearner {
+    private VisionLearner() {}
+
+    /** {@code vision_learner(dls, arch, metrics=...)} with fastai's defaults (pretrained). */
+    public static Learner create(DataLoaders dls, Arch arch, Metric... metrics) {
+        Builder b = builder(dls, arch);
+        for (Metric m : metrics) {
+            b.addMetric(m);
+        }
+        return b.build();
+    }
+
+    /** A builder for every option of {@code vision_learner}. */
+    public static Builder builder(DataLoaders dls, Arch arch) {
+        return new Builder(dls, arch);
+    }
+
+    /** Options of {@code vision_learner}; {@link #learner()} gives access to the generic Learner options. */
+    public static final class Builder {
+        private final DataLoaders dls;
+        private final Arch arch;
+        private boolean pretrained = true;
+        private boolean normalize = true;
+        private Path weightsFile;
+        private int weightsVersion;
+        private Weights store;
+        private Integer nOut;
+        private HeadOptions head = HeadOptions.defaults();
+        private final List<Metric> metrics = new ArrayList<>();
+        private java.util.function.Consumer<LearnerBuilder> learnerOptions = b -> {};
+
+        private Builder(DataLoaders dls, Arch arch) {
+            if (dls == null) {
+                throw new IllegalArgumentException("dls must not be null");
+            }
+            if (arch == null) {
+                throw new IllegalArgumentException("arch must not be null; expected one of " + Arch.names());
+            }
+            this.dls = dls;
+            this.arch = arch;
+        }
+
+        /** Start from ImageNet weights (default true, as fastai). */
+        public Builder optPretrained(boolean pretrained) {
+            this.pretrained = pretrained;
+            return this;
+        }
+
+        /** Start from this local weights file (torch.save {@code .pth} or safetensors, torchvision names); implies pretrained. */
+        public Builder optWeights(Path file) {
+            this.weightsFile = file;
+            this.pretrained = true;
+            return this;
+        }
+
+        /** torchvision's weights version: 1 (IMAGENET1K_V1), 2 (V2), 0 = torchvision's DEFAULT (fastai's choice). */
+        public Builder optWeightsVersion(int version) {
+            this.weightsVersion = version;
+            return this;
+        }
+
+        /** Where pretrained weights are looked up and downloaded (default {@link Weights#defaults()}). */
+        public Builder optWeightsStore(Weights store) {
+            this.store = store;
+            return this;
+        }
+
+        /** Add ImageNet normalization when pretrained (default true, as fastai's {@code normalize}). */
+        public Builder optNormalize(boolean normalize) {
+            this.normalize = normalize;
+            return this;
+        }
+
+        /** The number of outputs (default: the vocabulary size). */
+        public Builder optNOut(int nOut) {
+            this.nOut = nOut;
+            return this;
+        }
+
+        /** The head's options ({@code lin_ftrs}, {@code ps}, {@code concat_pool}, ...). */
+        public Builder optHead(HeadOptions head) {
+            this.head = head;
+            return this;
+        }
+
+        /** Adds a metric. */
+        public Builder addMetric(Metric metric) {
+            metrics.add(metric);
+            return this;
+        }
+
+        /** Further Learner options (loss, optimizer, callbacks, path, wd, seed, silent...). */
+        public Builder learner(java.util.function.Consumer<LearnerBuilder> options) {
+            this.learnerOptions = options;
+            return this;
+        }
+
+        /** Builds the model, loads the weights, freezes the body when pretrained. */
+        public Learner build() {
+            int n = nOut != null ? nOut : dls.vocab().map(v -> v.size()).orElseThrow(() ->
+                    new IllegalArgumentException("nOut could not be inferred from the data (no vocabulary); pass optNOut"));
+            if (n < 1) {
+                throw new IllegalArgumentException("nOut must be at least 1, got " + n);
+            }
+            if (pretrained && weightsFile == null && !arch.hasImagenetWeights()) {
+                throw new IllegalArgumentException(arch.id() + " has no pretrained ImageNet weights; "
+                        + "use optPretrained(false) or optWeights(file)");
+            }
+            Map<String, RawTensor> weights = pretrained ? readWeights() : null;
+            CnnModel cnn = arch.create(1000);
+            SequentialBlock model = VisionModels.createVisionModel(cnn, arch.numFeatures(), n, head);
+            DataLoaders data = pretrained && normalize ? withImagenetNormalization(dls) : dls;
+            LearnerBuilder lb = Learner.builder(data, model).optSplitter(VisionModels.splitter(cnn.meta().split()));
+            metrics.forEach(lb::addMetric);
+            learnerOptions.accept(lb);
+            Learner learn = lb.build();
+            if (weights != null) {
+                try {
+                    loadBody(cnn, (SequentialBlock) model.getChildren().get(0).getValue(), weights);
+                } catch (RuntimeException e) {
+                    learn.close();
+                    throw e;
+                }
+                learn.freeze();
+            }
+            return learn;
+        }
+
+        private Map<String, RawTensor> readWeights() {
+            try {
+                if (weightsFile != null) {
+                    return Weights.readFile(weightsFile);
+                }
+                Weights w = store != null ? store : Weights.defaults();
+                PretrainedWeights pw = weightsVersion == 0
+                        ? PretrainedWeights.defaultFor(arch.id()) : PretrainedWeights.of(arch.id(), weightsVersion);
+                return w.load(pw);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot load pretrained weights for " + arch.id() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** {@code dls} with ImageNet normalization appended, unless a Normalize is already there (fastai's {@code _add_norm}). */
+    static DataLoaders withImagenetNormalization(DataLoaders dls) {
+        for (BatchTransform t : dls.train().batchTfms()) {
+            if (t instanceof Normalize) {
+                return dls;
+            }
+        }
+        return dls.withBatchTransform(Normalize.fromStats(Normalize.IMAGENET_STATS));
+    }
+
+    /**
+     * Copies the torchvision-named tensors into the body's parameters. The body shares its blocks
+     * with the full torchvision model, so each body parameter's torchvision name is found by identity.
+     */
+    static void loadBody(CnnModel full, SequentialBlock body, Map<String, RawTensor> weights) {
+        Map<Parameter, String> torchNames = new IdentityHashMap<>();
+        StateDicts.parameters(full).forEach((name, p) -> torchNames.put(p, name));
+        List<String> missing = new ArrayList<>();
+        List<String> misShaped = new ArrayList<>();
+        Map<Parameter, RawTensor> plan = new IdentityHashMap<>();
+        for (Parameter p : StateDicts.parameters(body).values()) {
+            String name = torchNames.get(p);
+            RawTensor t = name == null ? null : weights.get(name);
+            if (t == null) {
+                missing.add(name == null ? p.getName() : name);
+            } else if (!p.getArray().getShape().equals(t.djlShape())) {
+                misShaped.add(name + " (file " + t.djlShape() + ", model " + p.getArray().getShape() + ")");
+            } else {
+                plan.put(p, t);
+            }
+        }
+        if (!missing.isEmpty() || !misShaped.isEmpty()) {
+            throw new IllegalArgumentException("the weights do not fit the " + full.getClass().getSimpleName()
+                    + " body: missing " + missing + ", mis-shaped " + misShaped);
+        }
+        plan.forEach((p, t) -> StateDicts.copyInto(t, p.getArray()));
+    }
+
+    /** The block of a vision learner's model that holds the body (for custom uses). */
+    public static Block body(Learner learn) {
+        return learn.model().getChildren().get(0).getValue();
+    }
+}
