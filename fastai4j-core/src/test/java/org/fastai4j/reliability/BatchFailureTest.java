@@ -15,6 +15,7 @@ import org.fastai4j.learner.testing.ArrayDataLoader;
 import org.fastai4j.learner.testing.SyntheticLearners;
 import org.fastai4j.learner.testing.TestSgd;
 import org.fastai4j.optim.Lr;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,15 +72,34 @@ class BatchFailureTest {
         return x;
     }
 
-    @Test
-    void shapeMismatchMidEpochFailsWithTheShapesAndFreesTheBatch() {
+    static DataLoaders mismatchedData() {
         DataLoaders good = SyntheticLearners.data(13);
         long[] y = new long[SyntheticLearners.N_TRAIN];
-        // the model is initialized for 2 features; batch 5 of epoch 1 has 3
+        // the model is initialized for 2 features; batch 5 of (loader) epoch 1 has 3
         ArrayDataLoader wide = new ArrayDataLoader(rows(y.length, 3, 1), y, SyntheticLearners.BS, true, 13,
                 good.train().vocab().orElseThrow());
-        DataLoaders dls = new DataLoaders(new SwitchingDataLoader(good.train(), wide, 1, 5), good.valid());
-        try (Learner learn = Learner.builder(dls, Linear.builder().setUnits(2).build())
+        return new DataLoaders(new SwitchingDataLoader(good.train(), wide, 1, 5), good.valid());
+    }
+
+    @Test
+    @Disabled("bug (learner): an exception from the model's forward propagates from TrainingLoop.predAndLoss"
+            + " as the bare ai.djl.engine.EngineException 'mat1 and mat2 shapes cannot be multiplied (16x3 and"
+            + " 2x2)': nothing names where it happened (training, epoch 1, batch 5, the forward/loss stage) or"
+            + " the batch's items; item 12 asks the error to name the event. Wrap it (cause kept) with that"
+            + " context.")
+    void shapeMismatchErrorNamesTheEpochBatchAndStage() {
+        try (Learner learn = Learner.builder(mismatchedData(), Linear.builder().setUnits(2).build())
+                .optOptFunc(TestSgd.factory()).optSilent(true).build()) {
+            assertThatThrownBy(() -> learn.fit(2, Lr.of(0.1)))
+                    .hasMessageContaining("16x3")
+                    .hasMessageContainingAll("epoch 1", "batch 5")
+                    .hasMessageFindingMatch("(?i)train");
+        }
+    }
+
+    @Test
+    void shapeMismatchMidEpochFailsWithTheShapesAndFreesTheBatch() {
+        try (Learner learn = Learner.builder(mismatchedData(), Linear.builder().setUnits(2).build())
                 .optOptFunc(TestSgd.factory()).optSilent(true).build()) {
             learn.fit(1, Lr.of(0.1));
             int learnerLive = learn.manager().getManagedArrays().size();
