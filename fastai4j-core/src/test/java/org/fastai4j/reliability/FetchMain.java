@@ -8,7 +8,7 @@ import org.fastai4j.io.Checksum;
 import org.fastai4j.io.Downloads;
 
 /**
- * TEST FIXTURE: the child JVM of {@link TwoJvmDownloadTest}. Arguments: url, target, SHA-256, go
+ * TEST FIXTURE: the child JVM of {@link DownloadFaultsTest}. Arguments: url, target, SHA-256, go
  * file. Prints {@code ready}, waits until the go file exists (so both JVMs fetch at the same
  * moment), fetches, prints {@code done}; exit code 1 with the error on failure.
  */

@@ -1,6 +1,7 @@
 package org.fastai4j.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -13,18 +14,23 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.time.Duration;
+import org.fastai4j.io.Checksum;
+import org.fastai4j.io.DownloadException;
+import org.fastai4j.io.Downloads;
 import org.fastai4j.io.LocalServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 9, item 11, the case {@code DownloadsTest} covers only with two threads: two JVMs fetch
+ * Issue 9, item 11, the cases {@code DownloadsTest} does not write. Two JVMs fetch
  * the same file from a local server at the same moment (both started, both waiting on a go file,
  * the server answering after 300 ms so the fetches overlap). Both succeed, the server is asked
  * once (the second JVM waits on the lock file and finds the verified copy), the file is intact,
- * and no temporary file is left.
+ * and no temporary file is left. A truncated body or a dropped connection while a cached copy
+ * exists leaves the cached copy byte for byte.
  */
-class TwoJvmDownloadTest {
+class DownloadFaultsTest {
     @TempDir
     Path dir;
 
@@ -64,6 +70,26 @@ class TwoJvmDownloadTest {
         }
         assertThat(Files.readAllBytes(target)).isEqualTo(body);
         try (Stream<Path> files = Files.list(target.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".lock")))
+                    .containsExactly("w.bin");
+        }
+    }
+
+    @Test
+    void truncatedDownloadNeverReplacesTheCachedCopy() throws Exception {
+        byte[] body = "new weights".repeat(10_000).getBytes(StandardCharsets.US_ASCII);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        Path target = dir.resolve("w.bin");
+        byte[] cached = "an older cached copy".getBytes(StandardCharsets.US_ASCII);
+        Files.write(target, cached); // fails the new checksum, so a download is attempted
+        try (LocalServer server = new LocalServer()) {
+            server.files.put("w.bin", body);
+            Downloads online = new Downloads(false, Duration.ofSeconds(10));
+            assertThatThrownBy(() -> online.fetch(server.uri("/truncated/w.bin"), target, Checksum.sha256(sha)))
+                    .isInstanceOf(DownloadException.class).hasMessageContaining("/truncated/w.bin");
+            assertThat(Files.readAllBytes(target)).isEqualTo(cached);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".lock")))
                     .containsExactly("w.bin");
         }
