@@ -25,6 +25,11 @@ public final class Main implements Runnable {
 
     /** Entry point. */
     public static void main(String[] args) {
+        // Never let DJL reach for the network (natives come from the classpath); a GPU user who
+        // wants DJL to fetch CUDA natives passes -Dai.djl.offline=false.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 

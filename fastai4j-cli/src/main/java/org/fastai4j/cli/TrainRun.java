@@ -105,6 +105,7 @@ final class TrainRun {
         if (f.epochs < 1) {
             throw new IllegalArgumentException("--epochs must be at least 1, got " + f.epochs);
         }
+        Arch.fromName(m.arch); // fail on a bad name before reading any data
         boolean pretrained = m.pretrained || m.weights != null;
         Recipe recipe = recipe(f.fit, pretrained);
         Path dir = runFolder(f.out);

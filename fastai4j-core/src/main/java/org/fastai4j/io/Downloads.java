@@ -29,12 +29,18 @@ import org.slf4j.LoggerFactory;
  * download; a lock file ({@code <target>.lock}, {@link FileChannel#lock()}) plus an in-JVM lock stop two
  * threads or JVMs from writing the same file. Offline ({@code FASTAI4J_OFFLINE=1}, or the system property
  * {@code fastai4j.offline=true}) no connection is ever attempted: a missing file is an error naming it and
- * where to put it.
+ * where to put it. A body that stalls (no data for the timeout) is abandoned with an error.
  */
 public final class Downloads {
 
     private static final Logger LOG = LoggerFactory.getLogger(Downloads.class);
     private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "fastai4j-download-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
 
     private final boolean offline;
     private final HttpClient client;
@@ -130,7 +136,19 @@ public final class Downloads {
             long declared = resp.headers().firstValueAsLong("Content-Length").orElse(-1);
             MessageDigest md = checksum == null ? null : checksum.newDigest();
             long got = 0;
-            try (InputStream in = resp.body(); OutputStream out = Files.newOutputStream(tmp)) {
+            java.util.concurrent.atomic.AtomicLong lastProgress = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+            java.util.concurrent.atomic.AtomicBoolean stalled = new java.util.concurrent.atomic.AtomicBoolean();
+            InputStream body = resp.body();
+            java.util.concurrent.ScheduledFuture<?> watch = WATCHDOG.scheduleAtFixedRate(() -> {
+                if (System.nanoTime() - lastProgress.get() > timeout.toNanos() && !stalled.getAndSet(true)) {
+                    try {
+                        body.close(); // unblocks the reading thread
+                    } catch (IOException ignored) {
+                        // closing is best effort
+                    }
+                }
+            }, 200, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
+            try (InputStream in = body; OutputStream out = Files.newOutputStream(tmp)) {
                 if (resp.statusCode() != 200) {
                     throw new DownloadException("HTTP " + resp.statusCode() + " for " + url);
                 }
@@ -143,12 +161,20 @@ public final class Downloads {
                         md.update(buf, 0, n);
                     }
                     got += n;
+                    lastProgress.set(System.nanoTime());
                 }
             } catch (DownloadException e) {
                 throw e;
             } catch (IOException e) {
-                throw new DownloadException("connection lost downloading " + url + " after " + got + " bytes"
+                throw new DownloadException((stalled.get() ? "download stalled (no data for " + timeout.toSeconds()
+                        + " s)" : "connection lost") + " downloading " + url + " after " + got + " bytes"
                         + (declared >= 0 ? " of " + declared : "") + "; nothing was written to " + target, e);
+            } finally {
+                watch.cancel(false);
+            }
+            if (stalled.get()) {
+                throw new DownloadException("download stalled (no data for " + timeout.toSeconds() + " s) downloading "
+                        + url + "; nothing was written to " + target);
             }
             if (declared >= 0 && got != declared) {
                 throw new DownloadException("truncated download of " + url + ": got " + got + " of " + declared

@@ -68,7 +68,7 @@ public final class PthReader {
             ZipEntry pkl = zip.getEntry(prefix + "data.pkl");
             Object root = RestrictedUnpickler.load(file, readEntry(file, zip, pkl, MAX_PICKLE_BYTES));
             Map<String, TensorRef> refs = new LinkedHashMap<>();
-            flatten("", root, refs);
+            flatten(file, "", root, refs, 0);
             // every storage checked against its zip entry before any is read
             Map<String, ZipEntry> entries = new HashMap<>();
             long total = 0;
@@ -195,6 +195,11 @@ public final class PthReader {
         int n = Math.toIntExact(RawTensor.elementCount(t.size()));
         ByteBuffer out = ByteBuffer.allocate(n * w).order(ByteOrder.LITTLE_ENDIAN);
         long[] size = t.size();
+        if (n == 0 || isContiguous(size, t.stride())) {
+            out.put(storage.array(), n == 0 ? 0 : (int) (t.offset() * w), n * w);
+            out.flip();
+            return new RawTensor(type, size, out);
+        }
         long[] idx = new long[size.length];
         for (int i = 0; i < n; i++) {
             long pos = t.offset();
@@ -213,14 +218,32 @@ public final class PthReader {
         return new RawTensor(type, size, out);
     }
 
-    private static void flatten(String prefix, Object o, Map<String, TensorRef> out) {
+    private static boolean isContiguous(long[] size, long[] stride) {
+        long expected = 1;
+        for (int d = size.length - 1; d >= 0; d--) {
+            if (size[d] != 1 && stride[d] != expected) {
+                return false;
+            }
+            expected *= size[d];
+        }
+        return true;
+    }
+
+    private static void flatten(Path file, String prefix, Object o, Map<String, TensorRef> out, int depth)
+            throws InvalidWeightsFileException {
+        if (depth > 32) {
+            throw new InvalidWeightsFileException(file, "dicts and lists nested more than 32 deep");
+        }
         if (o instanceof TensorRef t) {
             out.put(prefix.isEmpty() ? "tensor" : prefix, t);
         } else if (o instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, out));
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                flatten(file, prefix.isEmpty() ? String.valueOf(e.getKey()) : prefix + "." + e.getKey(), e.getValue(),
+                        out, depth + 1);
+            }
         } else if (o instanceof List<?> l) {
             for (int i = 0; i < l.size(); i++) {
-                flatten(prefix.isEmpty() ? Integer.toString(i) : prefix + "." + i, l.get(i), out);
+                flatten(file, prefix.isEmpty() ? Integer.toString(i) : prefix + "." + i, l.get(i), out, depth + 1);
             }
         }
     }

@@ -1,11 +1,6 @@
 package org.fastai4j.io;
 
 import ai.djl.ndarray.types.DataType;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,11 +29,11 @@ final class RestrictedUnpickler {
             "BFloat16Storage", DataType.BFLOAT16, "LongStorage", DataType.INT64, "IntStorage", DataType.INT32,
             "ShortStorage", DataType.INT16, "CharStorage", DataType.INT8, "ByteStorage", DataType.UINT8,
             "BoolStorage", DataType.BOOLEAN);
-    private static final int MAX_OBJECTS = 10_000_000;
+    private static final int MAX_OBJECTS = 2_000_000;
     private static final Object MARK = new Object();
 
     private final Path file;
-    private final ByteBuffer in;
+    private final PickleInput in;
     private final List<Object> stack = new ArrayList<>();
     private final List<Integer> marks = new ArrayList<>();
     private final Map<Long, Object> memo = new HashMap<>();
@@ -46,7 +41,7 @@ final class RestrictedUnpickler {
 
     private RestrictedUnpickler(Path file, byte[] pickle) {
         this.file = file;
-        this.in = ByteBuffer.wrap(pickle).order(ByteOrder.LITTLE_ENDIAN);
+        this.in = new PickleInput(file, pickle);
     }
 
     /** Interprets {@code pickle} (the bytes of a torch {@code data.pkl}) and returns its root object. */
@@ -59,11 +54,11 @@ final class RestrictedUnpickler {
     }
 
     private InvalidWeightsFileException bad(String why) {
-        return new InvalidWeightsFileException(file, why + " (pickle byte " + in.position() + ")");
+        return in.bad(why);
     }
 
     private Object run() throws InvalidWeightsFileException {
-        if (!in.hasRemaining() || (in.get(0) & 0xff) != 0x80) {
+        if (!in.hasRemaining() || (in.peekFirst() & 0xff) != 0x80) {
             throw bad("pickle protocol < 2 (no PROTO opcode: a Python 2 era or legacy pickle), refused");
         }
         while (true) {
@@ -95,12 +90,12 @@ final class RestrictedUnpickler {
                 case 'J' -> push((long) in.getInt());
                 case 'K' -> push((long) (in.get() & 0xff));
                 case 'M' -> push((long) (in.getShort() & 0xffff));
-                case 0x8a -> push(readLong(in.get() & 0xff));
-                case 0x8b -> push(readLong(length(in.getInt() & 0xffffffffL)));
-                case 'G' -> push(bigDouble());
-                case 'X' -> push(utf8(length(in.getInt() & 0xffffffffL)));
-                case 0x8c -> push(utf8(in.get() & 0xff));
-                case 0x8d -> push(utf8(length(in.getLong())));
+                case 0x8a -> push(in.readLong(in.get() & 0xff));
+                case 0x8b -> push(in.readLong(in.length(in.getInt() & 0xffffffffL)));
+                case 'G' -> push(in.bigDouble());
+                case 'X' -> push(in.utf8(in.length(in.getInt() & 0xffffffffL)));
+                case 0x8c -> push(in.utf8(in.get() & 0xff));
+                case 0x8d -> push(in.utf8(in.length(in.getLong())));
                 case 'B', 'C', 0x8e -> throw bad("bytes objects are not allowed in a state dict pickle");
                 case ')' -> push(new Tuple(List.of()));
                 case 0x85 -> push(new Tuple(List.of(pop())));
@@ -140,7 +135,7 @@ final class RestrictedUnpickler {
                 case 0x94 -> memo.put((long) memo.size(), top());
                 case 'h' -> push(memoGet(in.get() & 0xff));
                 case 'j' -> push(memoGet(in.getInt() & 0xffffffffL));
-                case 'c' -> push(global(line(), line()));
+                case 'c' -> push(global(in.line(), in.line()));
                 case 0x93 -> {
                     Object name = pop();
                     Object module = pop();
@@ -163,62 +158,6 @@ final class RestrictedUnpickler {
                 case '0' -> pop();
                 default -> throw bad(String.format("pickle opcode 0x%02x is not allowed", op));
             }
-        }
-    }
-
-    private double bigDouble() {
-        in.order(ByteOrder.BIG_ENDIAN);
-        double d = in.getDouble();
-        in.order(ByteOrder.LITTLE_ENDIAN);
-        return d;
-    }
-
-    private int length(long declared) throws InvalidWeightsFileException {
-        if (declared < 0 || declared > in.remaining()) {
-            throw bad("declared length " + Long.toUnsignedString(declared) + " exceeds the " + in.remaining()
-                    + " bytes left in the pickle");
-        }
-        return (int) declared;
-    }
-
-    private Object readLong(int n) throws InvalidWeightsFileException {
-        length(n);
-        if (n > 8) {
-            throw bad("integer of " + n + " bytes is too large");
-        }
-        long v = 0;
-        for (int i = 0; i < n; i++) {
-            v |= (in.get() & 0xffL) << (8 * i);
-        }
-        if (n > 0 && n < 8 && (v & (1L << (8 * n - 1))) != 0) {
-            v -= 1L << (8 * n);
-        }
-        return v;
-    }
-
-    private String utf8(int n) throws InvalidWeightsFileException {
-        length(n);
-        ByteBuffer slice = in.slice();
-        slice.limit(n);
-        in.position(in.position() + n);
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).decode(slice).toString();
-        } catch (CharacterCodingException e) {
-            throw bad("string is not valid UTF-8");
-        }
-    }
-
-    private String line() throws InvalidWeightsFileException {
-        StringBuilder sb = new StringBuilder();
-        while (true) {
-            if (!in.hasRemaining() || sb.length() > 256) {
-                throw bad("unterminated GLOBAL name");
-            }
-            char c = (char) (in.get() & 0xff);
-            if (c == '\n') {
-                return sb.toString();
-            }
-            sb.append(c);
         }
     }
 

@@ -93,6 +93,17 @@ class DownloadsTest {
     }
 
     @Test
+    void stalledBodyIsAbandoned() throws Exception {
+        server.stallMillis = 5000;
+        Path target = dir.resolve("s.bin");
+        Downloads impatient = new Downloads(false, Duration.ofSeconds(1));
+        assertThatThrownBy(() -> impatient.fetch(server.dropUri(), target, null))
+                .isInstanceOf(DownloadException.class).hasMessageContaining("download stalled (no data for 1 s)")
+                .hasMessageContaining("after 16 bytes");
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
     void httpErrorIsAnError() {
         assertThatThrownBy(() -> online.fetch(server.uri("/ok/nothing"), dir.resolve("n"), null))
                 .isInstanceOf(DownloadException.class).hasMessageContaining("HTTP 404");

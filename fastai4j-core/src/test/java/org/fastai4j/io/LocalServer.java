@@ -17,13 +17,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A local HTTP server on 127.0.0.1 (ephemeral port) for download tests: {@code /ok/<name>} serves the
  * registered bytes, {@code /truncated/<name>} declares the full length but sends half and closes,
- * {@code /slow/<name>} waits 300 ms first, {@code /missing} is 404; {@link #dropUri} is a raw socket
+ * {@code /slow/<name>} waits {@code slowMillis} first, {@code /missing} is 404; {@link #dropUri} is a raw socket
  * that sends a chunked response's first chunk and then drops the connection. Requests are counted.
  */
 public final class LocalServer implements AutoCloseable {
 
     public final AtomicInteger requests = new AtomicInteger();
     public final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    /** The delay of {@code /slow/} answers. */
+    public volatile long slowMillis = 300;
+    /** How long the drop server stays silent after its first chunk before dropping (0: at once). */
+    public volatile long stallMillis = 0;
     private final HttpServer server;
     private final ServerSocket dropSocket;
     private final Thread dropThread;
@@ -57,7 +61,7 @@ public final class LocalServer implements AutoCloseable {
                 return;
             }
             if (parts[1].equals("slow")) {
-                Thread.sleep(300);
+                Thread.sleep(slowMillis);
             }
             ex.sendResponseHeaders(200, body.length);
             OutputStream out = ex.getResponseBody();
@@ -82,9 +86,14 @@ public final class LocalServer implements AutoCloseable {
                 out.write(("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n0123456789abcdef\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
+                if (stallMillis > 0) {
+                    Thread.sleep(stallMillis); // a stalled body: headers and one chunk, then silence
+                }
                 s.setSoLinger(true, 0); // reset: the connection dies mid-body
             } catch (IOException e) {
                 // closed
+            } catch (InterruptedException e) {
+                return;
             }
         }
     }

@@ -33,6 +33,46 @@ class PthReaderTest {
         assertThat(t.get("h").toFloatArray()).containsExactly(1.5f, -2f);
     }
 
+    @Test
+    void deeplyNestedListsAreRefusedWithoutStackOverflow(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // PROTO 2, EMPTY_LIST, then 100000 x (EMPTY_LIST, APPEND... ) builds a chain 100000 lists deep
+        java.io.ByteArrayOutputStream pkl = new java.io.ByteArrayOutputStream();
+        pkl.write(new byte[] {(byte) 0x80, 2});
+        int n = 100_000;
+        for (int i = 0; i < n; i++) {
+            pkl.write(']');
+        }
+        for (int i = 0; i < n - 1; i++) {
+            pkl.write('a');
+        }
+        pkl.write('.');
+        Path f = dir.resolve("deep.pth");
+        WeightsReadersFuzzTest.ZipInputCopy.writeTorchZip(f, "deep", pkl.toByteArray());
+        assertThatThrownBy(() -> PthReader.read(f)).isInstanceOf(InvalidWeightsFileException.class)
+                .hasMessageContaining("nested more than 32 deep");
+    }
+
+    @Test
+    void legacyTarAndProtocolOnePicklesAreRefused(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path tar = dir.resolve("old.pth");
+        try (var out = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+                java.nio.file.Files.newOutputStream(tar))) {
+            var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("sys_info");
+            byte[] b = {(byte) 0x80, 2, 'N', '.'};
+            e.setSize(b.length);
+            out.putArchiveEntry(e);
+            out.write(b);
+            out.closeArchiveEntry();
+        }
+        assertThatThrownBy(() -> PthReader.read(tar)).isInstanceOf(InvalidWeightsFileException.class)
+                .hasMessageContaining("legacy tar format");
+        // protocol 0 pickle (no PROTO opcode): "(dp0\n." is an empty dict in protocol 0
+        Path p0 = dir.resolve("p0.pth");
+        WeightsReadersFuzzTest.ZipInputCopy.writeTorchZip(p0, "p0", "(dp0\n.".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> PthReader.read(p0)).isInstanceOf(InvalidWeightsFileException.class)
+                .hasMessageContaining("pickle protocol < 2");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "os_system.pth|refused pickle global 'posix.system'",

@@ -21,8 +21,8 @@ import net.jqwik.api.constraints.Size;
 /**
  * Fuzzing both weights readers with random and mutated bytes: each input either reads or fails with an
  * {@link IOException} (never another exception, an {@code OutOfMemoryError} or a crash). A short run
- * (a few hundred tries per property) is part of the suite; for a long run raise {@code tries}, e.g.
- * {@code -Djqwik.tries.default=100000} (see the fastai4j-core README section on fuzzing).
+ * (a few hundred tries per property) is part of the suite; for a long run raise the {@code tries} below
+ * (see {@code org.fastai4j.io}'s package documentation).
  */
 class WeightsReadersFuzzTest {
 
@@ -132,6 +132,15 @@ class WeightsReadersFuzzTest {
         @Override
         public void close() throws IOException {
             zip.close();
+        }
+
+        /** Writes a torch-style zip holding only {@code <name>/data.pkl}. */
+        static void writeTorchZip(Path file, String name, byte[] pickle) throws IOException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (ZipInputCopy z = new ZipInputCopy(out)) {
+                z.stored(name + "/data.pkl", pickle);
+            }
+            Files.write(file, out.toByteArray());
         }
     }
 }

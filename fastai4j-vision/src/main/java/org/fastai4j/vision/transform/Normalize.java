@@ -1,5 +1,6 @@
 package org.fastai4j.vision.transform;
 
+import org.fastai4j.data.IntToFloat;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;

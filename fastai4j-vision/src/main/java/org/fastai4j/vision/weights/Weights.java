@@ -88,6 +88,43 @@ public final class Weights {
         return readFile(locate(w));
     }
 
+    /**
+     * Loads {@code w} into an initialized {@code model} of the matching architecture, by torchvision's names,
+     * strictly except for the classifier ({@code fc.*}) when its shape differs (a model with another number
+     * of classes keeps its own fc); the first conv is adapted to {@code nIn} input channels as fastai does
+     * ({@link org.fastai4j.vision.models.FirstLayer#adaptPretrained}).
+     */
+    public void loadInto(ai.djl.nn.Block model, PretrainedWeights w, int nIn) throws IOException {
+        loadInto(model, load(w), nIn);
+    }
+
+    /** {@link #loadInto(ai.djl.nn.Block, PretrainedWeights, int)} from a torchvision state dict already read. */
+    public static void loadInto(ai.djl.nn.Block model, Map<String, RawTensor> stateDict, int nIn) {
+        Map<String, RawTensor> sd = org.fastai4j.vision.models.FirstLayer.adaptPretrained(stateDict, "conv1.weight", nIn);
+        Map<String, ai.djl.nn.Parameter> params = org.fastai4j.io.StateDicts.parameters(model);
+        Map<String, RawTensor> kept = new java.util.LinkedHashMap<>();
+        sd.forEach((k, v) -> {
+            ai.djl.nn.Parameter p = params.get(k);
+            boolean otherHead = k.startsWith("fc.") && p != null
+                    && !p.getArray().getShape().equals(v.djlShape());
+            if (!otherHead) {
+                kept.put(k, v);
+            }
+        });
+        boolean headDiffers = kept.size() != sd.size();
+        if (headDiffers) {
+            Map<String, RawTensor> withOwnFc = new java.util.LinkedHashMap<>(kept);
+            params.forEach((k, p) -> {
+                if (k.startsWith("fc.")) {
+                    withOwnFc.put(k, RawTensor.of(p.getArray()));
+                }
+            });
+            org.fastai4j.io.StateDicts.load(model, withOwnFc, true);
+        } else {
+            org.fastai4j.io.StateDicts.load(model, kept, true);
+        }
+    }
+
     /** A local weights file: safetensors if it looks like one, else a {@code torch.save} file. */
     public static Map<String, RawTensor> readFile(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {

@@ -68,6 +68,34 @@ class BlockParityTest {
     }
 
     @Test
+    void safetensorsRoundTripOfALoadedBlockGivesTheSameOutputs(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path file = Path.of(BlockParityTest.class.getResource("/models/bottleneck.pth").toURI());
+        Map<String, RawTensor> all = PthReader.read(file);
+        Map<String, RawTensor> weights = new LinkedHashMap<>();
+        all.forEach((k, v) -> {
+            if (!k.startsWith("__")) {
+                weights.put(k, v);
+            }
+        });
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = all.get("__input__").toNDArray(m);
+            Bottleneck a = new Bottleneck(8, 4, 2, 2, 64);
+            a.initialize(m, DataType.FLOAT32, x.getShape());
+            StateDicts.load(a, weights, true);
+            Path st = dir.resolve("b.safetensors");
+            org.fastai4j.io.Safetensors.write(st, StateDicts.stateDict(a), Map.of("arch", "bottleneck"));
+            Bottleneck b = new Bottleneck(8, 4, 2, 2, 64);
+            b.initialize(m, DataType.FLOAT32, x.getShape());
+            StateDicts.load(b, org.fastai4j.io.Safetensors.read(st).tensors(), true);
+            ParameterStore ps = new ParameterStore(m, false);
+            float[] ya = a.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray();
+            float[] yb = b.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray();
+            assertThat(yb).containsExactly(ya);
+        }
+    }
+
+    @Test
     void basicBlockMatchesTorchvision() throws Exception {
         check(new BasicBlock(4, 8, 2), "basic_block.pth");
     }

@@ -64,6 +64,23 @@ class ResNetLayoutTest {
         }
     }
 
+    /** torchvision 0.14's {@code meta["num_params"]} of the other architectures' weights. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"resnet101,44549160", "resnet152,60192808",
+        "resnext50_32x4d,25028904", "wide_resnet50_2,68883240"})
+    void otherArchitecturesHaveTorchvisionsParameterCounts(String arch, long count) {
+        ResNet model = switch (arch) {
+            case "resnet101" -> ResNets.resnet101(1000);
+            case "resnet152" -> ResNets.resnet152(1000);
+            case "resnext50_32x4d" -> ResNets.resnext50_32x4d(1000);
+            default -> ResNets.wide_resnet50_2(1000);
+        };
+        try (NDManager m = NDManager.newBaseManager()) {
+            model.initialize(m, DataType.FLOAT32, new Shape(1, 3, 32, 32));
+            assertThat(StateDicts.parameterCount(model)).isEqualTo(count);
+        }
+    }
+
     private static final class Gson {
         private final com.google.gson.Gson gson = new com.google.gson.Gson();
 
