@@ -30,7 +30,10 @@ import org.slf4j.LoggerFactory;
  *       saved with the optimizer.
  * </ul>
  * Both carry the same metadata ({@link #METADATA_KEYS}): format, a checkpoint id shared by the
- * pair, the learner's seed, the loader seed, the epoch position and the versions.
+ * pair, the learner's seed ({@code "none"} if unset), the training loader's seed, the epoch
+ * position ({@code epoch}: the learner's epoch counter when saved, i.e. the epoch just finished when
+ * SaveModel saves at {@code after_epoch}, so a resumed run passes {@code startEpoch = epoch + 1};
+ * {@code n_epoch}; {@code train_iter}) and the versions.
  *
  * <p>Safety: each file is written to a temporary file in the folder, forced to disk and renamed
  * ({@link AtomicFiles}); the optimizer file is renamed first, the weights last, so a crash leaves
