@@ -203,4 +203,30 @@ class CheckpointsTest {
             assertThat(StateDicts.names(learn.model())).hasSize(4);
         }
     }
+
+    /** A learner without an ExportSpec exports as kind "custom": weights, vocab, loss, seed, versions. */
+    @Test
+    void aPlainLearnerExportsWeightsAndAManifestOfKindCustom() throws Exception {
+        try (Learner learn = adam(9, dir).build()) {
+            learn.fit(1, Lr.of(1e-2));
+            Path out = learn.export();
+            assertThat(out).isEqualTo(dir.resolve("export").toAbsolutePath());
+            com.google.gson.JsonObject m = Export.readManifest(out);
+            assertThat(m.getAsJsonObject("model").get("kind").getAsString()).isEqualTo("custom");
+            assertThat(m.getAsJsonObject("model").get("inputShapes").toString()).isEqualTo("[[1,2]]");
+            assertThat(m.get("vocab").toString()).isEqualTo("[\"neg\",\"pos\"]");
+            assertThat(m.get("seed").getAsLong()).isEqualTo(9);
+            assertThat(m.getAsJsonObject("loss").get("name").getAsString()).isEqualTo("CrossEntropyLossFlat");
+            assertThat(Export.loss(m).name()).isEqualTo("CrossEntropyLossFlat");
+            Safetensors.Contents w = Export.readWeights(out);
+            assertThat(w.metadata()).containsEntry("seed", "9");
+            try (Learner other = adam(10, dir.resolve("o")).build()) {
+                StateDicts.load(other.model(), w.tensors(), true);
+                assertThat(LoopEventsTest.weights(other)).containsExactly(LoopEventsTest.weights(learn));
+            }
+            try (var s = Files.list(dir)) {
+                assertThat(s.map(p -> p.getFileName().toString())).containsExactly("export"); // no temporary directory left
+            }
+        }
+    }
 }
