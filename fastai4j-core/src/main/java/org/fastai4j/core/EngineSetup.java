@@ -44,6 +44,7 @@ public final class EngineSetup {
             return;
         }
         tuneAllocator();
+        passiveOpenMpWait();
         boolean interopGiven = System.getProperty(INTEROP_PROPERTY) != null;
         boolean threadsGiven = System.getProperty(THREADS_PROPERTY) != null;
         int intra = intraOpThreads();
@@ -83,6 +84,30 @@ public final class EngineSetup {
             return mmap == 1 && trim == 1;
         } catch (LinkageError | RuntimeException e) {
             LOG.debug("mallopt not available (not glibc?): {}", e.toString());
+            return false;
+        }
+    }
+
+    /**
+     * Makes libtorch's OpenMP threads sleep rather than spin while they wait for work
+     * ({@code OMP_WAIT_POLICY=PASSIVE}), unless the variable is set. libgomp reads it once, when
+     * libtorch loads, so this only helps when it runs before the engine's first use; every
+     * fastai4j entry point ({@link Devices#defaultDevice()}) calls {@link #apply()} first. On a
+     * 2-core machine with other busy processes, spinning made a ResNet-18 step 10–40× slower
+     * (benchmarks/README.md); on an idle machine the difference is within noise.
+     *
+     * @return true if the variable was set here
+     */
+    static boolean passiveOpenMpWait() {
+        if (System.getenv("OMP_WAIT_POLICY") != null
+                || System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("windows")) {
+            return false;
+        }
+        try {
+            com.sun.jna.Function setenv = com.sun.jna.Function.getFunction("c", "setenv");
+            return setenv.invokeInt(new Object[] {"OMP_WAIT_POLICY", "PASSIVE", 0}) == 0;
+        } catch (LinkageError | RuntimeException e) {
+            LOG.debug("setenv not available: {}", e.toString());
             return false;
         }
     }

@@ -42,12 +42,25 @@ public final class DjlDatasets {
 
     private DjlDatasets() {}
 
-    /** Runs the example; see {@code --help} for the options. */
+    /**
+     * Runs the example; see {@code --help} for the options.
+     *
+     * @param args {@code --key value} options, all optional
+     * @throws IOException if the data cannot be read or an output cannot be written
+     * @throws TranslateException if the DJL dataset cannot be prepared
+     */
     public static void main(String[] args) throws IOException, TranslateException {
         run(args);
     }
 
-    /** Runs the example and returns its accuracy and files. */
+    /**
+     * Runs the example and returns its accuracy and files.
+     *
+     * @param args {@code --key value} options, all optional
+     * @return what it printed: the metric, other numbers and the files written; null after {@code --help}
+     * @throws IOException if the data cannot be read or an output cannot be written
+     * @throws TranslateException if the DJL dataset cannot be prepared
+     */
     public static ExampleResult run(String[] args) throws IOException, TranslateException {
         ExampleArgs a = ExampleArgs.parse("djl-datasets", args, "size", "32", "bs", "20", "epochs", "1",
                 "lr", "2e-3", "arch", "resnet18", "limit", "0", "workers", "2", "seed", "42");

@@ -38,6 +38,7 @@ public final class ExampleArgs {
      * @param args the command-line arguments, {@code --key value} pairs
      * @param defaults the known keys and their default values, as {@code key, value, key, value...}
      *     ({@code data} and {@code out} are always known)
+     * @return the parsed options
      */
     public static ExampleArgs parse(String example, String[] args, String... defaults) {
         if (defaults.length % 2 != 0) {
@@ -84,19 +85,32 @@ public final class ExampleArgs {
         return new ExampleArgs(example, known, values, help);
     }
 
-    /** Whether {@code --help} was given. */
+    /**
+     * Whether {@code --help} was given.
+     *
+     * @return true if the example should only print {@link #usage()}
+     */
     public boolean help() {
         return help;
     }
 
-    /** One line per option with its default. */
+    /**
+     * One line per option with its default.
+     *
+     * @return the usage text
+     */
     public String usage() {
         StringBuilder sb = new StringBuilder("Options of " + example + " (all optional):\n");
         defaults.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  --%-10s default %s%n", k, v)));
         return sb.toString();
     }
 
-    /** The raw value of {@code key}: given, else its default. */
+    /**
+     * The raw value of {@code key}: given, else its default.
+     *
+     * @param key an option of this example, without the dashes
+     * @return its value
+     */
     public String string(String key) {
         if (!defaults.containsKey(key)) {
             throw new IllegalArgumentException("Option --" + key + " is not an option of " + example);
@@ -104,7 +118,13 @@ public final class ExampleArgs {
         return values.getOrDefault(key, defaults.get(key));
     }
 
-    /** The value of {@code key} as an integer of at least {@code min}. */
+    /**
+     * The value of {@code key} as an integer of at least {@code min}.
+     *
+     * @param key an option of this example
+     * @param min the smallest value accepted
+     * @return its value
+     */
     public int integer(String key, int min) {
         String s = string(key);
         int v;
@@ -119,7 +139,12 @@ public final class ExampleArgs {
         return v;
     }
 
-    /** The value of {@code key} as a positive, finite number. */
+    /**
+     * The value of {@code key} as a positive, finite number.
+     *
+     * @param key an option of this example
+     * @return its value
+     */
     public double positive(String key) {
         String s = string(key);
         double v;
@@ -134,7 +159,13 @@ public final class ExampleArgs {
         return v;
     }
 
-    /** The value of {@code key} as one of {@code choices} (case-insensitive), lower-cased. */
+    /**
+     * The value of {@code key} as one of {@code choices} (case-insensitive), lower-cased.
+     *
+     * @param key an option of this example
+     * @param choices the values accepted, lower-case
+     * @return the value given, lower-cased
+     */
     public String choice(String key, String... choices) {
         String s = string(key).trim().toLowerCase(Locale.ROOT);
         Set<String> ok = new TreeSet<>();
@@ -150,6 +181,8 @@ public final class ExampleArgs {
     /**
      * The data folder: {@code --data} if given; else the shipped sample, looked up from the working
      * directory and from its parent (so it is found from the repository root and from a module).
+     *
+     * @return an existing folder
      */
     public Path data() {
         Path p = Path.of(string("data"));
@@ -163,7 +196,11 @@ public final class ExampleArgs {
         return p.normalize();
     }
 
-    /** The output folder ({@code --out}, default {@code runs/examples/<example>}). */
+    /**
+     * The output folder.
+     *
+     * @return {@code --out}, default {@code runs/examples/<example>}
+     */
     public Path out() {
         return Path.of(string("out"));
     }

@@ -36,6 +36,9 @@ public final class ExampleData implements AutoCloseable {
      * {@code source} itself when {@code perFolder} is 0, else a temporary copy with at most
      * {@code perFolder} images in each folder.
      *
+     * @param source a folder of images (in class folders, at any depth)
+     * @param perFolder the most images to keep per folder; 0 keeps everything
+     * @return the data, to be closed
      * @throws IOException if the folder cannot be listed or copied
      */
     public static ExampleData of(Path source, int perFolder) throws IOException {
@@ -74,17 +77,29 @@ public final class ExampleData implements AutoCloseable {
         return new ExampleData(copy, true, copied[0]);
     }
 
-    /** The folder to read. */
+    /**
+     * The folder to read.
+     *
+     * @return the copy's root, or the source
+     */
     public Path root() {
         return root;
     }
 
-    /** How many images it holds. */
+    /**
+     * How many images it holds.
+     *
+     * @return the number of image files
+     */
     public int images() {
         return images;
     }
 
-    /** Whether it is a temporary copy. */
+    /**
+     * Whether it is a temporary copy.
+     *
+     * @return true for a copy removed by {@link #close()}
+     */
     public boolean temporary() {
         return temporary;
     }

@@ -17,7 +17,15 @@ import java.util.Map;
 public record ExampleResult(String example, String metric, double value, Map<String, Double> numbers,
         List<Path> files) {
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param example the example's name
+     * @param metric the headline metric's name
+     * @param value its value
+     * @param numbers other named results
+     * @param files the files written
+     */
     public ExampleResult {
         numbers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(numbers));
         files = List.copyOf(files);

@@ -27,12 +27,23 @@ import org.fastai4j.vision.transform.Resize;
 public final class LrFinder {
     private LrFinder() {}
 
-    /** Runs the example; see {@code --help} for the options. */
+    /**
+     * Runs the example; see {@code --help} for the options.
+     *
+     * @param args {@code --key value} options, all optional
+     * @throws IOException if the data cannot be read or an output cannot be written
+     */
     public static void main(String[] args) throws IOException {
         run(args);
     }
 
-    /** Runs the example and returns its accuracy, the four suggestions and the files. */
+    /**
+     * Runs the example and returns its accuracy, the four suggestions and the files.
+     *
+     * @param args {@code --key value} options, all optional
+     * @return what it printed: the metric, other numbers and the files written; null after {@code --help}
+     * @throws IOException if the data cannot be read or an output cannot be written
+     */
     public static ExampleResult run(String[] args) throws IOException {
         ExampleArgs a = ExampleArgs.parse("lr-finder", args, "size", "64", "bs", "20", "epochs", "1",
                 "arch", "resnet34", "pretrained", "auto", "num-it", "100", "limit", "0", "workers", "2", "seed", "42");

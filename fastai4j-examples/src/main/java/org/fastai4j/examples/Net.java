@@ -18,7 +18,11 @@ import ai.djl.nn.pooling.Pool;
  */
 public final class Net extends SequentialBlock {
 
-    /** A Net with {@code numClasses} outputs. */
+    /**
+     * A Net with {@code numClasses} outputs.
+     *
+     * @param numClasses the number of classes (outputs), at least 1
+     */
     public Net(int numClasses) {
         if (numClasses < 1) {
             throw new IllegalArgumentException("numClasses must be at least 1, got " + numClasses);

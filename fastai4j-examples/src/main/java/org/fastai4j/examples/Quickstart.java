@@ -33,12 +33,23 @@ import org.fastai4j.vision.transform.Resize;
 public final class Quickstart {
     private Quickstart() {}
 
-    /** Runs the example; see {@code --help} for the options. */
+    /**
+     * Runs the example; see {@code --help} for the options.
+     *
+     * @param args {@code --key value} options, all optional
+     * @throws IOException if the data cannot be read or an output cannot be written
+     */
     public static void main(String[] args) throws IOException {
         run(args);
     }
 
-    /** Runs the example and returns its error rate and files. */
+    /**
+     * Runs the example and returns its error rate and files.
+     *
+     * @param args {@code --key value} options, all optional
+     * @return what it printed: the metric, other numbers and the files written; null after {@code --help}
+     * @throws IOException if the data cannot be read or an output cannot be written
+     */
     public static ExampleResult run(String[] args) throws IOException {
         ExampleArgs a = ExampleArgs.parse("quickstart", args, "size", "224", "bs", "20", "epochs", "2",
                 "valid-pct", "0.2", "arch", "resnet34", "pretrained", "auto", "limit", "0", "workers", "2",

@@ -187,6 +187,21 @@ class ExamplesTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
         assertThatThrownBy(() -> Quickstart.run(new String[] {"--arch", "resnet19"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("resnet19");
+        assertThatThrownBy(() -> DjlDatasets.run(new String[] {"--bs"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--bs needs a value");
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsDefaultAndRunsNothing() throws Exception {
+        ExampleResult[] r = new ExampleResult[1];
+        String printed = captured(() -> r[0] = Quickstart.run(new String[] {"--help"}));
+        assertThat(r[0]).isNull();
+        assertThat(printed.lines().map(l -> l.strip().replaceAll("\\s+", " ")).toList()).contains(
+                "--size default 224", "--bs default 20", "--arch default resnet34",
+                "--data default data/fashion-mnist-sample", "--limit default 0", "--pretrained default auto");
+        ExampleArgs a = ExampleArgs.parse("x", new String[] {"--size=48", "--out", "o"}, "size", "224");
+        assertThat(a.integer("size", 1)).isEqualTo(48);
+        assertThat(a.out()).isEqualTo(Path.of("o"));
     }
 
     @Test
