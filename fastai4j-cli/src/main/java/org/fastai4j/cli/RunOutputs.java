@@ -105,7 +105,8 @@ final class RunOutputs {
                 "confusion_matrix.png", "top_losses.png", "report.html"));
         writeText("result.json", json(result));
         out.println();
-        out.println("Most confused: " + interp.mostConfused(1).stream().limit(5).toList());
+        out.println("Most confused (actual → predicted: count): " + String.join(", ", interp.mostConfused(1).stream()
+                .limit(5).map(c -> c.actual() + " → " + c.predicted() + ": " + c.count()).toList()));
         out.println("Run folder: " + dir);
         out.println("  report:  " + dir.resolve(RunReport.FILE_NAME));
         out.println("  history: " + dir.resolve("history.csv") + ", per batch: " + dir.resolve("recorder.csv"));

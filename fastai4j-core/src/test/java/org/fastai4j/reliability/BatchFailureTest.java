@@ -15,7 +15,6 @@ import org.fastai4j.learner.testing.ArrayDataLoader;
 import org.fastai4j.learner.testing.SyntheticLearners;
 import org.fastai4j.learner.testing.TestSgd;
 import org.fastai4j.optim.Lr;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,11 +81,6 @@ class BatchFailureTest {
     }
 
     @Test
-    @Disabled("bug (learner): an exception from the model's forward propagates from TrainingLoop.predAndLoss"
-            + " as the bare ai.djl.engine.EngineException 'mat1 and mat2 shapes cannot be multiplied (16x3 and"
-            + " 2x2)': nothing names where it happened (training, epoch 1, batch 5, the forward/loss stage) or"
-            + " the batch's items; item 12 asks the error to name the event. Wrap it (cause kept) with that"
-            + " context.")
     void shapeMismatchErrorNamesTheEpochBatchAndStage() {
         try (Learner learn = Learner.builder(mismatchedData(), Linear.builder().setUnits(2).build())
                 .optOptFunc(TestSgd.factory()).optSilent(true).build()) {

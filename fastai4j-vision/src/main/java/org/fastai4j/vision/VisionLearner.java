@@ -173,10 +173,10 @@ public final class VisionLearner {
         }
     }
 
-    /** {@code dls} with ImageNet normalization appended, unless a Normalize is already there (fastai's {@code _add_norm}). */
+    /** {@code dls} with ImageNet normalization appended, unless a normalization (ours or DJL's) is already there (fastai's {@code _add_norm}). */
     static DataLoaders withImagenetNormalization(DataLoaders dls) {
         for (BatchTransform t : dls.train().batchTfms()) {
-            if (t instanceof Normalize) {
+            if (t.isNormalization()) {
                 return dls;
             }
         }

@@ -78,4 +78,9 @@ public final class Normalize implements BatchTransform {
         return "Normalize(mean=" + Arrays.toString(stats.mean()) + ", std="
                 + Arrays.toString(stats.std()) + ")";
     }
+
+    @Override
+    public boolean isNormalization() {
+        return true;
+    }
 }
