@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "fastai's way of training image classifiers, in Java.",
         subcommands = {
-            DemoCommand.class, TrainCommand.class, LrFindCommand.class,
+            DemoCommand.class, TrainCommand.class, LrFindCommand.class, PredictCommand.class, InterpretCommand.class,
             VerifyCommand.class, CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
