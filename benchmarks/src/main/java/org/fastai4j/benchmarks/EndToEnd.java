@@ -49,6 +49,7 @@ public final class EndToEnd {
             theirs = runPeer(data, bs, epochs, lr);
         }
         runOurs(data, bs, epochs, lr, a.flag("silent"), r);
+        System.out.println("endtoend (fastai4j part): " + r.json());
         if (peer && theirs == null) {
             theirs = runPeer(data, bs, epochs, lr);
         }
