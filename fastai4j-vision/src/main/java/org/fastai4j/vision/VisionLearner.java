@@ -169,7 +169,11 @@ public final class VisionLearner {
                         ? PretrainedWeights.defaultFor(arch.id()) : PretrainedWeights.of(arch.id(), weightsVersion);
                 return w.load(pw);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot load pretrained weights for " + arch.id() + ": " + e.getMessage(), e);
+                String where = weightsFile != null ? "" : "; put torchvision's file in " + Weights.torchHubDir()
+                        + " or " + org.fastai4j.io.Downloads.cacheDir().resolve("models")
+                        + ", pass a file (optWeights / --weights), or train from scratch (optPretrained(false) / --no-pretrained)";
+                throw new UncheckedIOException("cannot load pretrained weights for " + arch.id() + ": " + e.getMessage()
+                        + where, e);
             }
         }
     }
