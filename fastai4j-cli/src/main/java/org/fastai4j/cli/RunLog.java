@@ -82,6 +82,16 @@ final class RunLog implements Callback {
         epochsBefore = epochRows.size();
     }
 
+    /** Forgets what was logged (after the LR finder's sweep, which is not part of the run's training). */
+    void reset() {
+        epochRows.clear();
+        batchRows.clear();
+        epochSeconds.clear();
+        epochsBefore = 0;
+        trainNanos = 0;
+        trainImages = 0;
+    }
+
     /** The epoch table's columns (epoch, train_loss, valid_loss, metrics..., time). */
     List<String> columns() {
         return columns;

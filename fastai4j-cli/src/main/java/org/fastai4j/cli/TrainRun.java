@@ -120,6 +120,7 @@ final class TrainRun {
                 out.printf("LR finder: valley %.2e, slide %.2e, minimum %.2e, steep %.2e%n",
                         suggestions.valley(), suggestions.slide(), suggestions.minimum(), suggestions.steep());
                 outputs.lrFind(suggestions);
+                timing.reset(); // the sweep is not part of the run's history
             }
             double lr = f.lr != null ? f.lr : suggestions != null ? suggestions.valley()
                     : recipe == Recipe.FINE_TUNE ? FineTuneOptions.DEFAULTS.baseLr() : 1e-3;

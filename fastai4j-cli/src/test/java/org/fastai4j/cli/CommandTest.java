@@ -185,6 +185,21 @@ class CommandTest {
         assertThat(out.resolve("report.html")).isRegularFile();
     }
 
+    @Test
+    void lrFindBeforeTrainingKeepsTheSweepOutOfTheRunHistory() throws IOException {
+        Path out = tmp.resolve("run-lrfind");
+        Run r = run("train", small.toString(), "--no-pretrained", "--arch", "resnet18", "--size", "28", "--no-aug",
+                "--bs", "8", "--epochs", "1", "--lr-find", "--out", out.toString(), "--workers", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("LR finder: valley");
+        assertThat(ImageIO.read(out.resolve("lr_find.png").toFile())).isNotNull();
+        assertThat(Files.readAllLines(out.resolve("recorder.csv"))).hasSize(1 + 36 / 8);
+        JsonObject json = JsonParser.parseString(Files.readString(out.resolve("result.json"))).getAsJsonObject();
+        double valley = json.getAsJsonObject("suggestions").get("valley").getAsDouble();
+        assertThat(json.getAsJsonObject("recipe").get("lr").getAsDouble()).isEqualTo(valley);
+        assertThat(json.getAsJsonArray("epoch_seconds")).hasSize(1);
+    }
+
     static Path firstFile(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.sorted().findFirst().orElseThrow().getFileName();
