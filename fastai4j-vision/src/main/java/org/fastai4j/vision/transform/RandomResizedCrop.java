@@ -1,6 +1,7 @@
 package org.fastai4j.vision.transform;
 
 import java.util.SplittableRandom;
+import org.fastai4j.core.affine.PadMode;
 import org.fastai4j.data.ItemContext;
 import org.fastai4j.data.ItemTransform;
 import org.opencv.core.Mat;
