@@ -11,6 +11,8 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Small building blocks in PyTorch's terms: convolutions and linear layers with torch's
@@ -111,5 +113,12 @@ public final class Layers {
     /** Runs one block in a forward pass (helper for composite blocks). */
     static NDArray run(Block b, ai.djl.training.ParameterStore ps, NDArray x, boolean training) {
         return b.forward(ps, new NDList(x), training).singletonOrThrow();
+    }
+
+    /** The direct children of {@code block}, in the order they were added (torch's {@code children()}). */
+    static List<Block> children(Block block) {
+        List<Block> out = new ArrayList<>();
+        block.getChildren().forEach(c -> out.add(c.getValue()));
+        return out;
     }
 }
