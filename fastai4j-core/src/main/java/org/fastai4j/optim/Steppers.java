@@ -104,14 +104,9 @@ public final class Steppers {
     /** fastai's {@code adam_step}: {@code p -= lr/debias1 * grad_avg / (sqrt(sqr_avg/debias2) + eps)}. */
     public static Stepper adamStep() {
         return ctx -> {
-            double mom = ctx.hyper("mom");
-            double sqrMom = ctx.hyper("sqr_mom");
-            long step = ctx.state().step();
-            double debias1 = debias(mom, 1 - mom, step);
-            double debias2 = debias(sqrMom, 1 - sqrMom, step);
-            try (NDArray denom = ctx.stateArray(SQR_AVG).div((float) debias2)) {
-                denom.powi(0.5f).addi((float) ctx.hyper("eps"));
-                divSub(ctx.param(), ctx.stateArray(GRAD_AVG), denom, ctx.hyper("lr") / debias1);
+            double[] debias = adamDebias(ctx);
+            try (NDArray denom = adamDenominator(ctx, debias[1])) {
+                divSub(ctx.param(), ctx.stateArray(GRAD_AVG), denom, ctx.hyper("lr") / debias[0]);
             }
         };
     }
@@ -125,13 +120,13 @@ public final class Steppers {
      */
     public static Stepper radamStep() {
         return ctx -> {
-            double mom = ctx.hyper("mom");
             double sqrMom = ctx.hyper("sqr_mom");
             double eps = ctx.hyper("eps");
             double beta = ctx.hyper("beta");
             long step = ctx.state().step();
-            double debias1 = debias(mom, 1 - mom, step);
-            double debias2 = debias(sqrMom, 1 - sqrMom, step);
+            double[] debias = adamDebias(ctx);
+            double debias1 = debias[0];
+            double debias2 = debias[1];
             double rInf = 2 / (1 - sqrMom) - 1;
             double r = rInf - 2 * step * Math.pow(sqrMom, step) / (1 - Math.pow(sqrMom, step));
             NDArray gradAvg = ctx.stateArray(GRAD_AVG);
@@ -159,22 +154,35 @@ public final class Steppers {
      */
     public static Stepper lambStep() {
         return ctx -> {
-            double mom = ctx.hyper("mom");
-            double sqrMom = ctx.hyper("sqr_mom");
-            long step = ctx.state().step();
-            double debias1 = debias(mom, 1 - mom, step);
-            double debias2 = debias(sqrMom, 1 - sqrMom, step);
+            double[] debias = adamDebias(ctx);
             NDArray p = ctx.param();
             float r1 = rms(p);
-            try (NDArray denom = ctx.stateArray(SQR_AVG).div((float) debias2);
-                    NDArray s = ctx.stateArray(GRAD_AVG).div((float) debias1)) {
-                denom.powi(0.5f).addi((float) ctx.hyper("eps"));
+            try (NDArray denom = adamDenominator(ctx, debias[1]);
+                    NDArray s = ctx.stateArray(GRAD_AVG).div((float) debias[0])) {
                 s.divi(denom);
                 float r2 = rms(s);
                 float q = (r1 == 0 || r2 == 0) ? 1f : Math.min(r1 / r2, 10f);
                 subScaled(p, s, ctx.hyper("lr") * q);
             }
         };
+    }
+
+    /**
+     * Adam's bias corrections of this step: {@code {debias(mom, 1-mom, step), debias(sqr_mom,
+     * 1-sqr_mom, step)}}, for the gradient average and the squared-gradient average.
+     */
+    private static double[] adamDebias(StepContext ctx) {
+        double mom = ctx.hyper("mom");
+        double sqrMom = ctx.hyper("sqr_mom");
+        long step = ctx.state().step();
+        return new double[] {debias(mom, 1 - mom, step), debias(sqrMom, 1 - sqrMom, step)};
+    }
+
+    /** Adam's denominator {@code sqrt(sqr_avg / debias2) + eps}, as a new array (close it). */
+    private static NDArray adamDenominator(StepContext ctx, double debias2) {
+        NDArray denom = ctx.stateArray(SQR_AVG).div((float) debias2);
+        denom.powi(0.5f).addi((float) ctx.hyper("eps"));
+        return denom;
     }
 
     /** {@code p -= scale * x}. */
