@@ -18,6 +18,11 @@ public record LoaderOptions(int bs, int workers, int prefetch, long seed, Device
 
     /** Validates the numbers. */
     public LoaderOptions {
+        check(bs, workers, prefetch);
+    }
+
+    /** Throws IllegalArgumentException naming the first of bs, workers, prefetch out of range. */
+    static void check(int bs, int workers, int prefetch) {
         if (bs < 1) {
             throw new IllegalArgumentException("bs must be at least 1, got " + bs);
         }
@@ -29,38 +34,38 @@ public record LoaderOptions(int bs, int workers, int prefetch, long seed, Device
         }
     }
 
-    /** The defaults: bs 64, min(cores, 4) workers, prefetch 3, seed 42, default device. */
+    /** {@return the defaults: bs 64, min(cores, 4) workers, prefetch 3, seed 42, default device} */
     public static LoaderOptions defaults() {
         return new LoaderOptions(64, Math.min(Runtime.getRuntime().availableProcessors(), 4), 3,
                 42, null, false);
     }
 
-    /** A copy with batch size {@code bs}. */
+    /** {@return a copy with batch size {@code bs}} */
     public LoaderOptions withBs(int bs) {
         return new LoaderOptions(bs, workers, prefetch, seed, device, skipBad);
     }
 
-    /** A copy with {@code workers} worker threads. */
+    /** {@return a copy with {@code workers} worker threads} */
     public LoaderOptions withWorkers(int workers) {
         return new LoaderOptions(bs, workers, prefetch, seed, device, skipBad);
     }
 
-    /** A copy with seed {@code seed}. */
+    /** {@return a copy with seed {@code seed}} */
     public LoaderOptions withSeed(long seed) {
         return new LoaderOptions(bs, workers, prefetch, seed, device, skipBad);
     }
 
-    /** A copy with device {@code device}. */
+    /** {@return a copy with device {@code device}} */
     public LoaderOptions withDevice(Device device) {
         return new LoaderOptions(bs, workers, prefetch, seed, device, skipBad);
     }
 
-    /** A copy with skipBad set. */
+    /** {@return a copy with skipBad set} */
     public LoaderOptions withSkipBad(boolean skipBad) {
         return new LoaderOptions(bs, workers, prefetch, seed, device, skipBad);
     }
 
-    /** A copy with {@code prefetch} batches ahead. */
+    /** {@return a copy with {@code prefetch} batches ahead} */
     public LoaderOptions withPrefetch(int prefetch) {
         return new LoaderOptions(bs, workers, prefetch, seed, device, skipBad);
     }

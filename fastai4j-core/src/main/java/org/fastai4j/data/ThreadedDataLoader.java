@@ -53,7 +53,7 @@ public final class ThreadedDataLoader implements DataLoader {
         this.vocab = b.vocab;
     }
 
-    /** A builder over {@code source}. */
+    /** {@return a builder over {@code source}} */
     public static Builder builder(ItemSource source) {
         return new Builder(source);
     }
@@ -66,7 +66,7 @@ public final class ThreadedDataLoader implements DataLoader {
         return toBuilder().optBatchTfms(all).build();
     }
 
-    /** A builder preset with this loader's settings (e.g. to derive the validation loader). */
+    /** {@return a builder preset with this loader's settings (e.g. to derive the validation loader)} */
     public Builder toBuilder() {
         Builder b = new Builder(source).setBs(bs).optTraining(training).optSeed(seed)
                 .optWorkers(workers).optPrefetch(prefetch).optDevice(device)
@@ -105,17 +105,17 @@ public final class ThreadedDataLoader implements DataLoader {
         return device;
     }
 
-    /** The run seed. */
+    /** {@return the run seed} */
     public long seed() {
         return seed;
     }
 
-    /** The number of worker threads (0: items load on the consumer thread). */
+    /** {@return the number of worker threads (0: items load on the consumer thread)} */
     public int workers() {
         return workers;
     }
 
-    /** The number of batches loaded ahead. */
+    /** {@return the number of batches loaded ahead} */
     public int prefetch() {
         return prefetch;
     }
@@ -126,12 +126,12 @@ public final class ThreadedDataLoader implements DataLoader {
         return batchTfms;
     }
 
-    /** The item source. */
+    /** {@return the item source} */
     public ItemSource source() {
         return source;
     }
 
-    /** The item order of {@code epoch}: shuffled for training, identity for validation. */
+    /** {@return the item order of {@code epoch}: shuffled for training, identity for validation} */
     public int[] order(int epoch) {
         int n = source.size();
         int[] order = new int[n];
@@ -186,7 +186,7 @@ public final class ThreadedDataLoader implements DataLoader {
         return source.describe(index);
     }
 
-    /** The seed of batch {@code batchIndex} of {@code epoch}. */
+    /** {@return the seed of batch {@code batchIndex} of {@code epoch}} */
     public long batchSeed(int epoch, int batchIndex) {
         return Seeds.derive(seed ^ BATCH_SALT, epoch, batchIndex);
     }
@@ -241,19 +241,19 @@ public final class ThreadedDataLoader implements DataLoader {
             this.source = Objects.requireNonNull(source, "source");
         }
 
-        /** The batch size (default 64). */
+        /** {@return the batch size (default 64)} */
         public Builder setBs(int bs) {
             this.bs = bs;
             return this;
         }
 
-        /** True for a training loader: shuffled, last partial batch dropped, random transforms. */
+        /** {@return true for a training loader: shuffled, last partial batch dropped, random transforms} */
         public Builder optTraining(boolean training) {
             this.training = training;
             return this;
         }
 
-        /** The run seed (default 42). */
+        /** {@return the run seed (default 42)} */
         public Builder optSeed(long seed) {
             this.seed = seed;
             return this;
@@ -271,19 +271,19 @@ public final class ThreadedDataLoader implements DataLoader {
             return this;
         }
 
-        /** The device batches go to (default {@code Devices.defaultDevice()}). */
+        /** {@return the device batches go to (default {@code Devices.defaultDevice()})} */
         public Builder optDevice(Device device) {
             this.device = device;
             return this;
         }
 
-        /** The batch transforms (run in ascending order). */
+        /** {@return the batch transforms (run in ascending order)} */
         public Builder optBatchTfms(List<? extends BatchTransform> tfms) {
             this.batchTfms = List.copyOf(tfms);
             return this;
         }
 
-        /** The target's vocabulary. */
+        /** {@return the target's vocabulary} */
         public Builder optVocab(Vocab vocab) {
             this.vocab = Objects.requireNonNull(vocab, "vocab");
             return this;
@@ -291,15 +291,7 @@ public final class ThreadedDataLoader implements DataLoader {
 
         /** Validates and builds. */
         public ThreadedDataLoader build() {
-            if (bs < 1) {
-                throw new IllegalArgumentException("bs must be at least 1, got " + bs);
-            }
-            if (workers < 0) {
-                throw new IllegalArgumentException("workers must be 0 or more, got " + workers);
-            }
-            if (prefetch < 1) {
-                throw new IllegalArgumentException("prefetch must be at least 1, got " + prefetch);
-            }
+            LoaderOptions.check(bs, workers, prefetch);
             if (training && source.size() < bs) {
                 throw new IllegalArgumentException("The training set has " + source.size()
                         + " items, fewer than one batch of bs=" + bs
