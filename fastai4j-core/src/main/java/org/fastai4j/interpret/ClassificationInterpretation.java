@@ -77,12 +77,12 @@ public final class ClassificationInterpretation {
         return new ClassificationInterpretation(preds, vocab, new LoaderItemRenderer(dl));
     }
 
-    /** The vocabulary. */
+    /** {@return the vocabulary} */
     public Vocab vocab() {
         return vocab;
     }
 
-    /** The number of items. */
+    /** {@return the number of items} */
     public int size() {
         return indices.length;
     }
@@ -151,7 +151,7 @@ public final class ClassificationInterpretation {
         return TopLosses.of(losses, indices, k, largest);
     }
 
-    /** All losses, largest first. */
+    /** {@return all losses, largest first} */
     public TopLosses topLosses() {
         return topLosses(size(), true);
     }
@@ -164,13 +164,7 @@ public final class ClassificationInterpretation {
      */
     public Figure plotTopLosses(int k, int nrows, int ncols) {
         TopLosses top = topLosses(k, true);
-        ImageGrid.Builder grid = ImageGrid.builder().optTitle("Prediction/Actual/Loss/Probability");
-        if (nrows > 0) {
-            grid.optNrows(nrows);
-        }
-        if (ncols > 0) {
-            grid.optNcols(ncols);
-        }
+        ImageGrid.Builder grid = Results.topLossesGrid("Prediction/Actual/Loss/Probability", nrows, ncols);
         for (int i = 0; i < top.size(); i++) {
             int r = top.rows()[i];
             grid.addImage(renderer.render(top.indices()[i]), topLossTitle(r));
@@ -196,22 +190,22 @@ public final class ClassificationInterpretation {
         return ClassificationReport.of(confusionMatrix(), vocab.items());
     }
 
-    /** The probabilities of item row {@code row} (a copy). */
+    /** {@return the probabilities of item row {@code row} (a copy)} */
     public float[] probabilities(int row) {
         return probs[row].clone();
     }
 
-    /** The actual class of each item row (a copy). */
+    /** {@return the actual class of each item row (a copy)} */
     public int[] targets() {
         return targets.clone();
     }
 
-    /** The predicted class of each item row (a copy). */
+    /** {@return the predicted class of each item row (a copy)} */
     public int[] decoded() {
         return decoded.clone();
     }
 
-    /** The dataset index of each item row (a copy). */
+    /** {@return the dataset index of each item row (a copy)} */
     public int[] indices() {
         return indices.clone();
     }

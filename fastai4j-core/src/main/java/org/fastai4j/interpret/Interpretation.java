@@ -40,12 +40,12 @@ public final class Interpretation {
         return new Interpretation(learn.getPreds(dl, true, true), new LoaderItemRenderer(dl));
     }
 
-    /** The predictions this interpretation holds. */
+    /** {@return the predictions this interpretation holds} */
     public Preds preds() {
         return preds;
     }
 
-    /** The {@code k} largest (or smallest) losses and their items. */
+    /** {@return the {@code k} largest (or smallest) losses and their items} */
     public TopLosses topLosses(int k, boolean largest) {
         return TopLosses.of(preds.losses(), preds.indices(), k, largest);
     }
@@ -56,13 +56,7 @@ public final class Interpretation {
      */
     public Figure plotTopLosses(int k, int nrows, int ncols) {
         TopLosses top = topLosses(k, true);
-        ImageGrid.Builder grid = ImageGrid.builder().optTitle("Loss / Target / Prediction");
-        if (nrows > 0) {
-            grid.optNrows(nrows);
-        }
-        if (ncols > 0) {
-            grid.optNcols(ncols);
-        }
+        ImageGrid.Builder grid = Results.topLossesGrid("Loss / Target / Prediction", nrows, ncols);
         for (int i = 0; i < top.size(); i++) {
             int r = top.rows()[i];
             float[] pred = preds.decoded() != null ? preds.decoded()[r] : preds.activations()[r];
