@@ -33,7 +33,7 @@ public final class EarlyStopping implements Callback {
         this.plateau = new Plateau("EarlyStopping", monitor, comp, minDelta, patience);
     }
 
-    /** The best value seen in the current fit. */
+    /** {@return the best value seen in the current fit} */
     public double best() {
         return plateau.best();
     }

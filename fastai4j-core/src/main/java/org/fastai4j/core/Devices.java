@@ -11,7 +11,7 @@ import ai.djl.engine.Engine;
 public final class Devices {
     private Devices() {}
 
-    /** The default device for models and batches. */
+    /** {@return the default device for models and batches} */
     public static Device defaultDevice() {
         String env = System.getenv("FASTAI4J_DEVICE");
         if (env != null && !env.isBlank()) {

@@ -21,7 +21,7 @@ public interface BatchTransform {
         return 50;
     }
 
-    /** A short description for the export manifest and the report. */
+    /** {@return a short description for the export manifest and the report} */
     default String describe() {
         return getClass().getSimpleName();
     }

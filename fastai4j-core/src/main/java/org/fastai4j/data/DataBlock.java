@@ -44,24 +44,24 @@ public final class DataBlock {
         this.batchTfms = List.copyOf(b.batchTfms);
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The item transforms, sorted by order. */
+    /** {@return the item transforms, sorted by order} */
     public List<ItemTransform<?>> itemTfms() {
         return itemTfms;
     }
 
-    /** The batch transforms: the input block's, then the user's (the loader sorts by order). */
+    /** {@return the batch transforms: the input block's, then the user's (the loader sorts by order)} */
     public List<BatchTransform> batchTfms() {
         List<BatchTransform> all = new ArrayList<>(inputBlock.batchTfms());
         all.addAll(batchTfms);
         return all;
     }
 
-    /** The items of {@code source}, without the bad ones when {@code skipBad}. */
+    /** {@return the items of {@code source}, without the bad ones when {@code skipBad}} */
     public List<?> items(Object source, boolean skipBad) {
         List<?> items = getItems.apply(source);
         if (items == null || items.isEmpty()) {
@@ -200,32 +200,32 @@ public final class DataBlock {
 
         private Builder() {}
 
-        /** The input and target blocks (fastai's {@code blocks=(ImageBlock, CategoryBlock)}). */
+        /** {@return the input and target blocks (fastai's {@code blocks=(ImageBlock, CategoryBlock)})} */
         public Builder setBlocks(InputBlock input, TargetBlock target) {
             this.inputBlock = Objects.requireNonNull(input, "input");
             this.targetBlock = Objects.requireNonNull(target, "target");
             return this;
         }
 
-        /** How to list the items of a source (e.g. {@code p -> Items.getImageFiles((Path) p)}). */
+        /** {@return how to list the items of a source (e.g. {@code p -> Items.getImageFiles((Path) p)})} */
         public Builder setGetItems(Function<Object, ? extends List<?>> getItems) {
             this.getItems = Objects.requireNonNull(getItems, "getItems");
             return this;
         }
 
-        /** The splitter (default {@code Splitters.random(0.2, 42)}). */
+        /** {@return the splitter (default {@code Splitters.random(0.2, 42)})} */
         public Builder optSplitter(Splitter splitter) {
             this.splitter = Objects.requireNonNull(splitter, "splitter");
             return this;
         }
 
-        /** The input getter (default: the item itself). */
+        /** {@return the input getter (default: the item itself)} */
         public Builder optGetX(Function<Object, Object> getX) {
             this.getX = Objects.requireNonNull(getX, "getX");
             return this;
         }
 
-        /** The label getter (e.g. {@code Labellers.parentLabel()}). */
+        /** {@return the label getter (e.g. {@code Labellers.parentLabel()})} */
         public Builder setGetY(Function<Object, Object> getY) {
             this.getY = Objects.requireNonNull(getY, "getY");
             return this;

@@ -14,22 +14,22 @@ import java.util.Optional;
  */
 public interface DataLoader {
 
-    /** The number of batches one epoch yields. */
+    /** {@return the number of batches one epoch yields} */
     int size();
 
-    /** The number of items in the dataset. */
+    /** {@return the number of items in the dataset} */
     int itemCount();
 
-    /** The batch size. */
+    /** {@return the batch size} */
     int bs();
 
-    /** True for the training loader (shuffle, drop last, random transforms on). */
+    /** {@return true for the training loader (shuffle, drop last, random transforms on)} */
     boolean training();
 
-    /** The vocabulary of a categorical target, if there is one. */
+    /** {@return the vocabulary of a categorical target, if there is one} */
     Optional<Vocab> vocab();
 
-    /** The device batches are put on. */
+    /** {@return the device batches are put on} */
     Device device();
 
     /**
@@ -47,10 +47,10 @@ public interface DataLoader {
     /** Undoes the batch transforms that can be undone (normalization), for display. */
     NDArray decodeInputs(NDArray x);
 
-    /** A short text naming item {@code index} (e.g. its file path), for reports and errors. */
+    /** {@return a short text naming item {@code index} (e.g. its file path), for reports and errors} */
     String describeItem(int index);
 
-    /** The batch transforms this loader applies, in the order they run (default: none). */
+    /** {@return the batch transforms this loader applies, in the order they run (default: none)} */
     default List<BatchTransform> batchTfms() {
         return List.of();
     }

@@ -17,12 +17,12 @@ public class DataLoaders {
         this.valid = Objects.requireNonNull(valid, "valid");
     }
 
-    /** The training loader. */
+    /** {@return the training loader} */
     public DataLoader train() {
         return train;
     }
 
-    /** The validation loader. */
+    /** {@return the validation loader} */
     public DataLoader valid() {
         return valid;
     }
@@ -44,7 +44,7 @@ public class DataLoaders {
         return new DataLoaders(train.withBatchTransform(tfm), valid.withBatchTransform(tfm));
     }
 
-    /** The vocabulary of a categorical target, if there is one. */
+    /** {@return the vocabulary of a categorical target, if there is one} */
     public Optional<Vocab> vocab() {
         return train.vocab();
     }

@@ -34,12 +34,12 @@ public final class DatasetLoaders {
 
     private DatasetLoaders() {}
 
-    /** A builder over a training and a validation dataset. */
+    /** {@return a builder over a training and a validation dataset} */
     public static Builder builder(RandomAccessDataset train, RandomAccessDataset valid) {
         return new Builder(train, valid);
     }
 
-    /** The class names a DJL dataset exposes, if any (unwrapping {@code randomSplit} parts). */
+    /** {@return the class names a DJL dataset exposes, if any (unwrapping {@code randomSplit} parts)} */
     public static Optional<Vocab> vocabOf(RandomAccessDataset dataset) {
         Object ds = dataset;
         for (int depth = 0; depth < 8 && ds != null; depth++) {
@@ -105,7 +105,7 @@ public final class DatasetLoaders {
             this.valid = Objects.requireNonNull(valid, "valid");
         }
 
-        /** The batch size (default 64). */
+        /** {@return the batch size (default 64)} */
         public Builder optBs(int bs) {
             options = options.withBs(bs);
             return this;
@@ -117,19 +117,19 @@ public final class DatasetLoaders {
             return this;
         }
 
-        /** The run seed (default 42). */
+        /** {@return the run seed (default 42)} */
         public Builder optSeed(long seed) {
             options = options.withSeed(seed);
             return this;
         }
 
-        /** The device of the batches. */
+        /** {@return the device of the batches} */
         public Builder optDevice(Device device) {
             options = options.withDevice(device);
             return this;
         }
 
-        /** Whether each dataset's own DJL pipeline is applied (default true; see the class doc). */
+        /** {@return whether each dataset's own DJL pipeline is applied (default true; see the class doc)} */
         public Builder optUseDatasetPipeline(boolean use) {
             this.useDatasetPipeline = use;
             return this;
@@ -157,7 +157,7 @@ public final class DatasetLoaders {
             return this;
         }
 
-        /** The vocabulary, when the dataset does not expose its class names. */
+        /** {@return the vocabulary, when the dataset does not expose its class names} */
         public Builder optVocab(Vocab vocab) {
             this.vocab = Objects.requireNonNull(vocab, "vocab");
             return this;

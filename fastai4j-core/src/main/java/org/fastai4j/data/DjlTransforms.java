@@ -25,7 +25,7 @@ import java.util.function.UnaryOperator;
 public final class DjlTransforms {
     private DjlTransforms() {}
 
-    /** A DJL transform as an item transform on host tensors (order 0). */
+    /** {@return a DJL transform as an item transform on host tensors (order 0)} */
     public static ItemTransform<HostTensor> item(Transform transform) {
         Objects.requireNonNull(transform, "transform");
         return new ItemTransform<>() {
@@ -48,13 +48,13 @@ public final class DjlTransforms {
         };
     }
 
-    /** A DJL transform applied to the whole batch on the device, at {@code order}. */
+    /** {@return a DJL transform applied to the whole batch on the device, at {@code order}} */
     public static BatchTransform batch(Transform transform, int order) {
         Objects.requireNonNull(transform, "transform");
         return onDevice("DjlBatch", transform, order, transform::transform);
     }
 
-    /** A DJL transform applied to each image (C×H×W) of the batch, then restacked, at {@code order}. */
+    /** {@return a DJL transform applied to each image (C×H×W) of the batch, then restacked, at {@code order}} */
     public static BatchTransform perImage(Transform transform, int order) {
         Objects.requireNonNull(transform, "transform");
         return onDevice("DjlPerImage", transform, order, x -> {

@@ -17,7 +17,7 @@ public interface ItemTransform<T> {
      */
     T apply(T item, ItemContext ctx);
 
-    /** The item representation this transform works on. */
+    /** {@return the item representation this transform works on} */
     Class<T> itemType();
 
     /** Position in the pipeline; lower runs first (fastai: Resize and RandomResizedCrop are 1). */
@@ -25,7 +25,7 @@ public interface ItemTransform<T> {
         return 0;
     }
 
-    /** A short description for the export manifest and reports. */
+    /** {@return a short description for the export manifest and reports} */
     default String describe() {
         return getClass().getSimpleName();
     }

@@ -87,7 +87,7 @@ public final class Items {
         return out;
     }
 
-    /** The lower-case extension of {@code file} with its dot, or "". */
+    /** {@return the lower-case extension of {@code file} with its dot, or ""} */
     public static String extension(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');

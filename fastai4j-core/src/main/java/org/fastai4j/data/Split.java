@@ -13,11 +13,21 @@ public record Split(int[] train, int[] valid) {
         valid = valid.clone();
     }
 
+    /**
+     * A copy of the training indices.
+     *
+     * @return a copy of the training indices
+     */
     @Override
     public int[] train() {
         return train.clone();
     }
 
+    /**
+     * A copy of the validation indices.
+     *
+     * @return a copy of the validation indices
+     */
     @Override
     public int[] valid() {
         return valid.clone();

@@ -28,17 +28,17 @@ public record Vocab(List<String> items) {
         return new Vocab(names.stream().distinct().sorted().toList());
     }
 
-    /** The number of classes. */
+    /** {@return the number of classes} */
     public int size() {
         return items.size();
     }
 
-    /** The class name at {@code index}. */
+    /** {@return the class name at {@code index}} */
     public String get(int index) {
         return items.get(index);
     }
 
-    /** The index of {@code name}, or -1. */
+    /** {@return the index of {@code name}, or -1} */
     public int indexOf(String name) {
         return items.indexOf(name);
     }

@@ -34,7 +34,7 @@ public record ClassificationReport(List<Scores> classes, double accuracy, Scores
         classes = List.copyOf(classes);
     }
 
-    /** The report of confusion matrix {@code cm} (rows actual, columns predicted). */
+    /** {@return the report of confusion matrix {@code cm} (rows actual, columns predicted)} */
     public static ClassificationReport of(int[][] cm, List<String> names) {
         int n = names.size();
         List<Scores> rows = new ArrayList<>();
@@ -72,12 +72,12 @@ public record ClassificationReport(List<Scores> classes, double accuracy, Scores
                 new Scores("weighted avg", weighted[0], weighted[1], weighted[2], t));
     }
 
-    /** The total number of items. */
+    /** {@return the total number of items} */
     public int total() {
         return macroAvg.support();
     }
 
-    /** The report as text, in scikit-learn's layout (two decimals). */
+    /** {@return the report as text, in scikit-learn's layout (two decimals)} */
     public String text() {
         int width = "weighted avg".length();
         for (Scores s : classes) {

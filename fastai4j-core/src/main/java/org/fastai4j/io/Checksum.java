@@ -31,17 +31,17 @@ public record Checksum(String algorithm, String hex) {
         }
     }
 
-    /** A SHA-256 digest or prefix. */
+    /** {@return a SHA-256 digest or prefix} */
     public static Checksum sha256(String hexOrPrefix) {
         return new Checksum("SHA-256", hexOrPrefix);
     }
 
-    /** An MD5 digest (fastai's dataset checks). */
+    /** {@return an MD5 digest (fastai's dataset checks)} */
     public static Checksum md5(String hex) {
         return new Checksum("MD5", hex);
     }
 
-    /** A new digest of this algorithm. */
+    /** {@return a new digest of this algorithm} */
     public MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance(algorithm);
@@ -50,12 +50,12 @@ public record Checksum(String algorithm, String hex) {
         }
     }
 
-    /** True if {@code digest} (complete) starts with the expected hex. */
+    /** {@return true if {@code digest} (complete) starts with the expected hex} */
     public boolean matches(byte[] digest) {
         return HexFormat.of().formatHex(digest).startsWith(hex);
     }
 
-    /** The hex digest of {@code file} with this algorithm. */
+    /** {@return the hex digest of {@code file} with this algorithm} */
     public String digestOf(Path file) throws IOException {
         MessageDigest md = newDigest();
         try (InputStream in = Files.newInputStream(file)) {
@@ -68,7 +68,7 @@ public record Checksum(String algorithm, String hex) {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    /** True if {@code file}'s digest starts with the expected hex. */
+    /** {@return true if {@code file}'s digest starts with the expected hex} */
     public boolean matches(Path file) throws IOException {
         return digestOf(file).startsWith(hex);
     }

@@ -166,7 +166,7 @@ public final class Safetensors {
         }
     }
 
-    /** True if the first bytes of {@code file} look like safetensors (for format detection). */
+    /** {@return true if the first bytes of {@code file} look like safetensors (for format detection)} */
     public static boolean looksLike(Path file) throws IOException {
         byte[] head = new byte[9];
         try (var in = Files.newInputStream(file)) {

@@ -33,14 +33,14 @@ public final class StateDicts {
 
     private StateDicts() {}
 
-    /** All parameters of {@code block} (trainable and running statistics) by dotted name, in order. */
+    /** {@return all parameters of {@code block} (trainable and running statistics) by dotted name, in order} */
     public static Map<String, Parameter> parameters(Block block) {
         Map<String, Parameter> out = new LinkedHashMap<>();
         collect(block, "", out);
         return out;
     }
 
-    /** The dotted names of all parameters of {@code block}, in order. */
+    /** {@return the dotted names of all parameters of {@code block}, in order} */
     public static List<String> names(Block block) {
         return new ArrayList<>(parameters(block).keySet());
     }
@@ -59,12 +59,12 @@ public final class StateDicts {
         return n;
     }
 
-    /** True for BatchNorm running statistics (buffers in PyTorch: no gradient, no weight decay). */
+    /** {@return true for BatchNorm running statistics (buffers in PyTorch: no gradient, no weight decay)} */
     public static boolean isBuffer(Parameter p) {
         return p.getType() == Parameter.Type.RUNNING_MEAN || p.getType() == Parameter.Type.RUNNING_VAR;
     }
 
-    /** Copies the values of every parameter of an initialized block to Java memory, by dotted name. */
+    /** {@return a Java-memory copy of the values of every parameter of an initialized block, by dotted name} */
     public static Map<String, RawTensor> stateDict(Block block) {
         Map<String, RawTensor> out = new LinkedHashMap<>();
         parameters(block).forEach((name, p) -> out.put(name, RawTensor.of(p.getArray())));

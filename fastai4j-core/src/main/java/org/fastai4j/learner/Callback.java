@@ -7,29 +7,53 @@ package org.fastai4j.learner;
  * {@link #order()}; {@link #runTrain()}/{@link #runValid()} say whether it runs in each phase.
  */
 public interface Callback {
+    /** Once, when the learner has been built. */
     default void afterCreate(Learner learn) {}
+    /** At the start of {@code fit} (also of {@code validate} and {@code getPreds}). */
     default void beforeFit(Learner learn) {}
+    /** At the start of each epoch. */
     default void beforeEpoch(Learner learn) {}
+    /** Before the training phase of an epoch. */
     default void beforeTrain(Learner learn) {}
+    /** Before a batch goes through the model; {@code xb} and {@code yb} may be replaced here. */
     default void beforeBatch(Learner learn) {}
+    /** After the forward pass; {@code pred} may be replaced here. */
     default void afterPred(Learner learn) {}
+    /** After the loss is computed; {@code loss} may be replaced here. */
     default void afterLoss(Learner learn) {}
+    /** Before the backward pass (training only). */
     default void beforeBackward(Learner learn) {}
+    /** When a {@code CancelBackwardException} skipped the backward pass. */
     default void afterCancelBackward(Learner learn) {}
+    /** After the backward pass, before the optimizer step; gradients are available. */
     default void afterBackward(Learner learn) {}
+    /** Before the optimizer step. */
     default void beforeStep(Learner learn) {}
+    /** When a {@code CancelStepException} skipped the optimizer step. */
     default void afterCancelStep(Learner learn) {}
+    /** After the optimizer step, before gradients are zeroed. */
     default void afterStep(Learner learn) {}
+    /** When a {@code CancelBatchException} ended the batch early. */
     default void afterCancelBatch(Learner learn) {}
+    /** At the end of each batch, cancelled or not. */
     default void afterBatch(Learner learn) {}
+    /** When a {@code CancelTrainException} ended the training phase early. */
     default void afterCancelTrain(Learner learn) {}
+    /** After the training phase of an epoch. */
     default void afterTrain(Learner learn) {}
+    /** Before the validation phase of an epoch. */
     default void beforeValidate(Learner learn) {}
+    /** When a {@code CancelValidException} ended the validation phase early. */
     default void afterCancelValidate(Learner learn) {}
+    /** After the validation phase of an epoch. */
     default void afterValidate(Learner learn) {}
+    /** When a {@code CancelEpochException} ended the epoch early. */
     default void afterCancelEpoch(Learner learn) {}
+    /** At the end of each epoch, after validation. */
     default void afterEpoch(Learner learn) {}
+    /** When a {@code CancelFitException} ended the fit early. */
     default void afterCancelFit(Learner learn) {}
+    /** At the end of the fit, cancelled or not. */
     default void afterFit(Learner learn) {}
 
     /** Position among callbacks; lower runs first (fastai's default is 0). */
@@ -37,12 +61,12 @@ public interface Callback {
         return 0;
     }
 
-    /** Whether this callback runs during training (checked for batch events only, as fastai). */
+    /** {@return whether this callback runs during training (checked for batch events only, as fastai)} */
     default boolean runTrain() {
         return true;
     }
 
-    /** Whether this callback runs during validation (checked for batch events only, as fastai). */
+    /** {@return whether this callback runs during validation (checked for batch events only, as fastai)} */
     default boolean runValid() {
         return true;
     }

@@ -29,10 +29,46 @@ public record FineTuneOptions(double baseLr, int freezeEpochs, double lrMult, do
         cycle.withPctStart(pctStart).withDiv(div); // validates pctStart and div
     }
 
+    /**
+     * A copy with another value.
+     *
+     * @param v the base learning rate
+     * @return the new options
+     */
     public FineTuneOptions withBaseLr(double v) { return new FineTuneOptions(v, freezeEpochs, lrMult, pctStart, div, cycle); }
+    /**
+     * A copy with another value.
+     *
+     * @param v the number of frozen epochs
+     * @return the new options
+     */
     public FineTuneOptions withFreezeEpochs(int v) { return new FineTuneOptions(baseLr, v, lrMult, pctStart, div, cycle); }
+    /**
+     * A copy with another value.
+     *
+     * @param v the ratio of the last to the first group's lr when unfrozen
+     * @return the new options
+     */
     public FineTuneOptions withLrMult(double v) { return new FineTuneOptions(baseLr, freezeEpochs, v, pctStart, div, cycle); }
+    /**
+     * A copy with another value.
+     *
+     * @param v the warm-up fraction of the unfrozen cycle
+     * @return the new options
+     */
     public FineTuneOptions withPctStart(double v) { return new FineTuneOptions(baseLr, freezeEpochs, lrMult, v, div, cycle); }
+    /**
+     * A copy with another value.
+     *
+     * @param v the start-lr divisor of the unfrozen cycle
+     * @return the new options
+     */
     public FineTuneOptions withDiv(double v) { return new FineTuneOptions(baseLr, freezeEpochs, lrMult, pctStart, v, cycle); }
+    /**
+     * A copy with another value.
+     *
+     * @param v the one-cycle options given to both cycles
+     * @return the new options
+     */
     public FineTuneOptions withCycle(OneCycleOptions v) { return new FineTuneOptions(baseLr, freezeEpochs, lrMult, pctStart, div, v); }
 }

@@ -33,17 +33,60 @@ public record OneCycleOptions(double div, double divFinal, double pctStart, Doub
         moms = moms == null ? null : moms.clone();
     }
 
+    /**
+     * A copy of the momentums, or null for the learner's.
+     *
+     * @return a copy of the momentums, or null for the learner's
+     */
     @Override
     public double[] moms() {
         return moms == null ? null : moms.clone();
     }
 
+    /**
+     * A copy with another value.
+     *
+     * @param v the start-lr divisor (start lr = lrMax / div)
+     * @return the new options
+     */
     public OneCycleOptions withDiv(double v) { return new OneCycleOptions(v, divFinal, pctStart, wd, moms, resetOpt); }
+    /**
+     * A copy with another value.
+     *
+     * @param v the final-lr divisor (final lr = lrMax / divFinal)
+     * @return the new options
+     */
     public OneCycleOptions withDivFinal(double v) { return new OneCycleOptions(div, v, pctStart, wd, moms, resetOpt); }
+    /**
+     * A copy with another value.
+     *
+     * @param v the warm-up fraction, in [0, 1]
+     * @return the new options
+     */
     public OneCycleOptions withPctStart(double v) { return new OneCycleOptions(div, divFinal, v, wd, moms, resetOpt); }
+    /**
+     * A copy with another value.
+     *
+     * @param v the weight decay, or null for the learner's
+     * @return the new options
+     */
     public OneCycleOptions withWd(Double v) { return new OneCycleOptions(div, divFinal, pctStart, v, moms, resetOpt); }
+    /**
+     * A copy with other momentums.
+     *
+     * @param start the momentum at the start
+     * @param middle the momentum at the end of warm-up
+     * @param end the momentum at the end
+     * @return the new options
+     */
     public OneCycleOptions withMoms(double start, double middle, double end) {
         return new OneCycleOptions(div, divFinal, pctStart, wd, new double[] {start, middle, end}, resetOpt);
     }
+    /**
+     * A copy with another value.
+     *
+     * @param v whether to clear the optimizer state before the cycle
+     * @return the new options
+     */
     public OneCycleOptions withResetOpt(boolean v) { return new OneCycleOptions(div, divFinal, pctStart, wd, moms, v); }
 }

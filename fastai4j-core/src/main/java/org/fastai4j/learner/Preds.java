@@ -13,7 +13,7 @@ package org.fastai4j.learner;
  */
 public record Preds(float[][] activations, float[][] targets, float[][] decoded, float[] losses, int[] indices) {
 
-    /** The number of items. */
+    /** {@return the number of items} */
     public int size() {
         return indices.length;
     }

@@ -185,29 +185,29 @@ public class Recorder implements Callback {
         this.hps = Collections.unmodifiableMap(copy);
     }
 
-    /** The hyper-parameters scheduled in the last fit, per training batch. */
+    /** {@return the hyper-parameters scheduled in the last fit, per training batch} */
     public Map<String, double[]> hps() { return hps; }
-    /** The learning rate of the last group, per training batch. */
+    /** {@return the learning rate of the last group, per training batch} */
     public double[] lrs() { return lrs.toArray(); }
-    /** The momentum of the last group, per training batch (NaN when the optimizer has none). */
+    /** {@return the momentum of the last group, per training batch (NaN when the optimizer has none)} */
     public double[] moms() { return moms.toArray(); }
-    /** The smoothed loss after each training batch (fastai's {@code recorder.losses}). */
+    /** {@return the smoothed loss after each training batch (fastai's {@code recorder.losses})} */
     public double[] losses() { return losses.toArray(); }
-    /** The raw loss of each training batch. */
+    /** {@return the raw loss of each training batch} */
     public double[] rawLosses() { return rawLosses.toArray(); }
-    /** The epoch of each training batch. */
+    /** {@return the epoch of each training batch} */
     public int[] batchEpochs() { return batchEpochs.stream().mapToInt(Integer::intValue).toArray(); }
-    /** The training batch count at the end of each epoch (fastai's {@code recorder.iters}). */
+    /** {@return the training batch count at the end of each epoch (fastai's {@code recorder.iters})} */
     public int[] iters() { return iters.stream().mapToInt(Integer::intValue).toArray(); }
     /** Per epoch: train_loss, valid_loss, then the metrics (fastai's {@code recorder.values}). */
     public List<double[]> values() { return values.stream().map(double[]::clone).toList(); }
-    /** The formatted time of each epoch. */
+    /** {@return the formatted time of each epoch} */
     public List<String> times() { return List.copyOf(times); }
-    /** The column names: epoch, train_loss, valid_loss, metrics, time. */
+    /** {@return the column names: epoch, train_loss, valid_loss, metrics, time} */
     public List<String> metricNames() { return metricNames; }
-    /** The values of the last epoch or validation: [train_loss, valid_loss, metrics...]. */
+    /** {@return the values of the last epoch or validation: [train_loss, valid_loss, metrics...]} */
     public double[] finalRecord() { return finalRecord.clone(); }
-    /** The current smoothed loss (fastai's {@code learn.smooth_loss}). */
+    /** {@return the current smoothed loss (fastai's {@code learn.smooth_loss})} */
     public double smoothLoss() { return smooth.value(); }
 
     /** Writes the epoch table as CSV (epoch,train_loss,valid_loss,metrics,time), atomically. */

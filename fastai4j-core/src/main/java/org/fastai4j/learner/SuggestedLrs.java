@@ -48,11 +48,21 @@ public record SuggestedLrs(double valley, double slide, double minimum, double s
                 pts.get("steep").lr(), pts, lrs, losses);
     }
 
+    /**
+     * A copy of the sweep's learning rates.
+     *
+     * @return a copy of the sweep's learning rates
+     */
     @Override
     public double[] lrs() {
         return lrs.clone();
     }
 
+    /**
+     * A copy of the sweep's smoothed losses.
+     *
+     * @return a copy of the sweep's smoothed losses
+     */
     @Override
     public double[] losses() {
         return losses.clone();

@@ -24,7 +24,7 @@ public final class BceWithLogitsLossFlat extends FlatLoss {
         this.thresh = thresh;
     }
 
-    /** The decoding threshold. */
+    /** {@return the decoding threshold} */
     public double thresh() {
         return thresh;
     }

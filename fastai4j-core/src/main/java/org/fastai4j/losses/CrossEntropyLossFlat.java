@@ -38,17 +38,17 @@ public final class CrossEntropyLossFlat extends SoftmaxLoss {
         return weight;
     }
 
-    /** The class axis. */
+    /** {@return the class axis} */
     public int axis() {
         return axis;
     }
 
-    /** The ignored target index. */
+    /** {@return the ignored target index} */
     public int ignoreIndex() {
         return ignoreIndex;
     }
 
-    /** A copy of the class weights, or null. */
+    /** {@return a copy of the class weights, or null} */
     public float[] weight() {
         return weight == null ? null : weight.clone();
     }

@@ -25,7 +25,7 @@ public final class FocalLossFlat extends SoftmaxLoss {
         this.gamma = gamma;
     }
 
-    /** The focusing parameter. */
+    /** {@return the focusing parameter} */
     public double gamma() {
         return gamma;
     }

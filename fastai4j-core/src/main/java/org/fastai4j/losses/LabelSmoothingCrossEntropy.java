@@ -26,7 +26,7 @@ public final class LabelSmoothingCrossEntropy extends SoftmaxLoss {
         this.eps = eps;
     }
 
-    /** The smoothing weight. */
+    /** {@return the smoothing weight} */
     public double eps() {
         return eps;
     }

@@ -8,10 +8,10 @@ import ai.djl.ndarray.NDArray;
  * outputs into probabilities or values, {@link #decodes} turns those into targets.
  */
 public interface Loss {
-    /** The mean loss of a batch (a scalar). */
+    /** {@return the mean loss of a batch (a scalar)} */
     NDArray forward(NDArray pred, NDArray target);
 
-    /** The loss of each item of a batch (shape N). */
+    /** {@return the loss of each item of a batch (shape N)} */
     NDArray perItem(NDArray pred, NDArray target);
 
     /** Raw model output → probabilities or values (e.g. softmax). */
@@ -32,7 +32,7 @@ public interface Loss {
         return false;
     }
 
-    /** The name used in the manifest. */
+    /** {@return the name used in the manifest} */
     default String name() {
         return getClass().getSimpleName();
     }

@@ -98,7 +98,7 @@ public final class AccumMetric extends HostMetric {
         }
     }
 
-    /** The number of values accumulated. */
+    /** {@return the number of values accumulated} */
     public int count() {
         return size;
     }

@@ -9,7 +9,7 @@ public final class AvgMetric extends HostMetric {
     /** The value of one batch, from host copies of the raw prediction and the target. */
     @FunctionalInterface
     public interface BatchFunction {
-        /** The metric of one batch. */
+        /** {@return the metric of one batch} */
         double apply(HostArray pred, HostArray target);
     }
 

@@ -23,7 +23,7 @@ public final class Lr {
         this.values = values.clone();
     }
 
-    /** The same learning rate for every group. */
+    /** {@return the same learning rate for every group} */
     public static Lr of(double lr) {
         return new Lr(Kind.SINGLE, lr);
     }
@@ -46,12 +46,12 @@ public final class Lr {
         return new Lr(Kind.EXPLICIT, lrs);
     }
 
-    /** The largest learning rate (the last group's), as fastai's schedules use for {@code lr_max}. */
+    /** {@return the largest learning rate (the last group's), as fastai's schedules use for {@code lr_max}} */
     public double last() {
         return values[values.length - 1];
     }
 
-    /** This learning rate scaled by {@code factor} (fastai: {@code lr_max/div}). */
+    /** {@return this learning rate scaled by {@code factor} (fastai: {@code lr_max/div})} */
     public Lr times(double factor) {
         double[] v = values.clone();
         for (int i = 0; i < v.length; i++) {
@@ -60,7 +60,7 @@ public final class Lr {
         return new Lr(kind, v);
     }
 
-    /** The value for each of {@code n} groups, as fastai's {@code Learner._set_lr}/{@code even_mults}. */
+    /** {@return the value for each of {@code n} groups, as fastai's {@code Learner._set_lr}/{@code even_mults}} */
     public double[] forGroups(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("group count must be at least 1, got " + n);

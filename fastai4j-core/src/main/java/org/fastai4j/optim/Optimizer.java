@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public abstract class Optimizer {
 
-    /** The parameter groups, in order (the last is usually the head). */
+    /** {@return the parameter groups, in order (the last is usually the head)} */
     public abstract List<ParamGroup> paramGroups();
 
     /** One update of every trainable parameter from its gradient, then nothing else. */
@@ -25,7 +25,7 @@ public abstract class Optimizer {
     /** Sets hyper-parameter {@code key} for each group ({@code values.length} = group count, or 1 for all). */
     public abstract void setHyper(String key, double... values);
 
-    /** The value of hyper-parameter {@code key} for each group. */
+    /** {@return the value of hyper-parameter {@code key} for each group} */
     public abstract double[] hyper(String key);
 
     /**

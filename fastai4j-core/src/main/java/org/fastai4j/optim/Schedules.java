@@ -105,7 +105,7 @@ public final class Schedules {
         return oneCycleLr(lrMax, 25.0, 1e5, 0.25);
     }
 
-    /** The momentum schedule of {@code fit_one_cycle}: {@code combined_cos(pctStart, start, middle, end)}. */
+    /** {@return the momentum schedule of {@code fit_one_cycle}: {@code combined_cos(pctStart, start, middle, end)}} */
     public static Schedule oneCycleMom(double start, double middle, double end, double pctStart) {
         return combinedCos(pctStart, start, middle, end);
     }

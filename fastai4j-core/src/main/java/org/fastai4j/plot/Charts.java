@@ -63,7 +63,7 @@ public final class Charts {
     public record Marker(String name, double x, double y) {
     }
 
-    /** A line chart of {@code series}; {@code logX} makes the x axis logarithmic. */
+    /** {@return a line chart of {@code series}; {@code logX} makes the x axis logarithmic} */
     public static Figure line(String title, String xLabel, String yLabel, boolean logX, List<Series> series) {
         return new Figure(BitmapEncoder.getBufferedImage(chart(title, xLabel, yLabel, logX, series, List.of(), WIDTH, HEIGHT)),
                 title);

@@ -45,22 +45,22 @@ public final class ImageGrid {
         this.titleBounds = List.copyOf(titles);
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The rendered grid. */
+    /** {@return the rendered grid} */
     public Figure figure() {
         return figure;
     }
 
-    /** The number of rows. */
+    /** {@return the number of rows} */
     public int nrows() {
         return nrows;
     }
 
-    /** The number of columns. */
+    /** {@return the number of columns} */
     public int ncols() {
         return ncols;
     }
@@ -70,12 +70,12 @@ public final class ImageGrid {
         return new Rectangle(imageBounds.get(i));
     }
 
-    /** The box reserved for tile {@code i}'s title, in figure pixels. */
+    /** {@return the box reserved for tile {@code i}'s title, in figure pixels} */
     public Rectangle titleBounds(int i) {
         return new Rectangle(titleBounds.get(i));
     }
 
-    /** The number of tiles drawn. */
+    /** {@return the number of tiles drawn} */
     public int size() {
         return imageBounds.size();
     }
@@ -96,13 +96,13 @@ public final class ImageGrid {
         private Builder() {
         }
 
-        /** The number of rows (default from fastai's {@code get_grid}). */
+        /** {@return the number of rows (default from fastai's {@code get_grid})} */
         public Builder optNrows(int nrows) {
             this.nrows = positive("nrows", nrows);
             return this;
         }
 
-        /** The number of columns (default from fastai's {@code get_grid}). */
+        /** {@return the number of columns (default from fastai's {@code get_grid})} */
         public Builder optNcols(int ncols) {
             this.ncols = positive("ncols", ncols);
             return this;
@@ -129,7 +129,7 @@ public final class ImageGrid {
             return this;
         }
 
-        /** A title over the whole grid (fastai's {@code suptitle}). */
+        /** {@return a title over the whole grid (fastai's {@code suptitle})} */
         public Builder optTitle(String title) {
             this.title = title;
             return this;

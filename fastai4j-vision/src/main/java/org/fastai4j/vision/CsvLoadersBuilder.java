@@ -43,37 +43,37 @@ public final class CsvLoadersBuilder extends ImageLoadersBuilder<CsvLoadersBuild
         return this;
     }
 
-    /** The folder of the images under {@code path} (default none). */
+    /** {@return the folder of the images under {@code path} (default none)} */
     public CsvLoadersBuilder optFolder(String folder) {
         this.folder = Objects.requireNonNull(folder, "folder");
         return this;
     }
 
-    /** A suffix added to every file name (e.g. {@code .jpg}). */
+    /** {@return a suffix added to every file name (e.g. {@code .jpg})} */
     public CsvLoadersBuilder optSuffix(String suffix) {
         this.suffix = Objects.requireNonNull(suffix, "suffix");
         return this;
     }
 
-    /** The file name column (default the first column). */
+    /** {@return the file name column (default the first column)} */
     public CsvLoadersBuilder optFnCol(String fnCol) {
         this.fnCol = fnCol;
         return this;
     }
 
-    /** The label column (default the second column). */
+    /** {@return the label column (default the second column)} */
     public CsvLoadersBuilder optLabelCol(String labelCol) {
         this.labelCol = labelCol;
         return this;
     }
 
-    /** The delimiter between labels of a multi-label row (makes the target multi-category). */
+    /** {@return the delimiter between labels of a multi-label row (makes the target multi-category)} */
     public CsvLoadersBuilder optLabelDelim(String labelDelim) {
         this.labelDelim = labelDelim;
         return this;
     }
 
-    /** The column marking validation rows (e.g. {@code is_valid}); else a random split. */
+    /** {@return the column marking validation rows (e.g. {@code is_valid}); else a random split} */
     public CsvLoadersBuilder optValidCol(String validCol) {
         this.validCol = validCol;
         return this;
@@ -102,7 +102,7 @@ public final class CsvLoadersBuilder extends ImageLoadersBuilder<CsvLoadersBuild
         return header.get(index);
     }
 
-    /** The DataBlock this builder uses over the rows of the CSV file. */
+    /** {@return the DataBlock this builder uses over the rows of the CSV file} */
     public DataBlock dataBlock(List<Map<String, String>> rows) {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("The CSV " + csv.toAbsolutePath() + " has no rows");

@@ -38,25 +38,25 @@ public final class FolderLoadersBuilder extends ImageLoadersBuilder<FolderLoader
         return this;
     }
 
-    /** The training folder's name (default {@code train}). */
+    /** {@return the training folder's name (default {@code train})} */
     public FolderLoadersBuilder optTrain(String train) {
         this.train = Objects.requireNonNull(train, "train");
         return this;
     }
 
-    /** The validation folder's name (default {@code valid}). */
+    /** {@return the validation folder's name (default {@code valid})} */
     public FolderLoadersBuilder optValid(String valid) {
         this.valid = Objects.requireNonNull(valid, "valid");
         return this;
     }
 
-    /** A fixed vocabulary (fastai's {@code vocab}); default: the sorted training labels. */
+    /** {@return a fixed vocabulary (fastai's {@code vocab}); default: the sorted training labels} */
     public FolderLoadersBuilder optVocab(List<String> classes) {
         this.vocab = new Vocab(classes);
         return this;
     }
 
-    /** The DataBlock this builder uses (public so it can be rebuilt from its parts). */
+    /** {@return the DataBlock this builder uses (public so it can be rebuilt from its parts)} */
     public DataBlock dataBlock() {
         DataBlock.Builder b = DataBlock.builder()
                 .setBlocks(ImageBlock.create(),

@@ -80,12 +80,12 @@ public class ImageDataLoaders extends DataLoaders {
         return fromCsv(path, "labels.csv");
     }
 
-    /** The image files under {@code path} that cannot be decoded, with why (fastai's {@code verify_images}). */
+    /** {@return the image files under {@code path} that cannot be decoded, with why (fastai's {@code verify_images})} */
     public static List<String> verifyImages(Path path) {
         return verifyImages(Items.getImageFiles(path));
     }
 
-    /** The files of {@code files} that cannot be decoded, each with the reason. */
+    /** {@return the files of {@code files} that cannot be decoded, each with the reason} */
     public static List<String> verifyImages(List<Path> files) {
         ImageDecoder decoder = ImageDecoder.standard();
         return files.parallelStream().map(decoder::check).flatMap(Optional::stream).toList();

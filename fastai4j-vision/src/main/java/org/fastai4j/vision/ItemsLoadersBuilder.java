@@ -35,13 +35,13 @@ public final class ItemsLoadersBuilder extends ImageLoadersBuilder<ItemsLoadersB
         return this;
     }
 
-    /** The target block (default {@link CategoryBlock}). */
+    /** {@return the target block (default {@link CategoryBlock})} */
     public ItemsLoadersBuilder optYBlock(TargetBlock target) {
         this.target = Objects.requireNonNull(target, "target");
         return this;
     }
 
-    /** The DataBlock this builder uses. */
+    /** {@return the DataBlock this builder uses} */
     public DataBlock dataBlock() {
         DataBlock.Builder b = DataBlock.builder()
                 .setBlocks(ImageBlock.create(), target == null ? CategoryBlock.create() : target)

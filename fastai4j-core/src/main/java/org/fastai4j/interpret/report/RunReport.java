@@ -37,7 +37,7 @@ public final class RunReport {
     private RunReport() {
     }
 
-    /** A builder writing into {@code runDir}. */
+    /** {@return a builder writing into {@code runDir}} */
     public static Builder builder(Path runDir) {
         return new Builder(runDir);
     }
@@ -55,25 +55,25 @@ public final class RunReport {
             this.dir = Objects.requireNonNull(dir, "runDir").toAbsolutePath().normalize();
         }
 
-        /** The page title (default "fastai4j run report"). */
+        /** {@return the page title (default "fastai4j run report")} */
         public Builder optTitle(String title) {
             this.title = Objects.requireNonNull(title, "title");
             return this;
         }
 
-        /** A line of the run summary at the top (e.g. "model" → "resnet18"). */
+        /** {@return a line of the run summary at the top (e.g. "model" → "resnet18")} */
         public Builder addInfo(String key, String value) {
             info.put(Objects.requireNonNull(key, "key"), String.valueOf(value));
             return this;
         }
 
-        /** The epoch table (e.g. read from {@code history.csv} with {@link CsvTable#read}). */
+        /** {@return the epoch table (e.g. read from {@code history.csv} with {@link CsvTable#read})} */
         public Builder optEpochTable(CsvTable table) {
             this.epochs = Objects.requireNonNull(table, "table");
             return this;
         }
 
-        /** The epoch table from a header and rows of cell texts. */
+        /** {@return the epoch table from a header and rows of cell texts} */
         public Builder optEpochTable(List<String> header, List<List<String>> rows) {
             return optEpochTable(new CsvTable(header, rows));
         }
@@ -104,7 +104,7 @@ public final class RunReport {
             return addImage(section, section.fileName());
         }
 
-        /** The classification report section. */
+        /** {@return the classification report section} */
         public Builder optClassificationReport(ClassificationReport report) {
             this.classification = Objects.requireNonNull(report, "report");
             return this;

@@ -40,7 +40,7 @@ public final class ImageDecoder {
         OpenCv.load();
     }
 
-    /** The decoder with {@link #DEFAULT_MAX_PIXELS}. */
+    /** {@return the decoder with {@link #DEFAULT_MAX_PIXELS}} */
     public static ImageDecoder standard() {
         return STANDARD;
     }
@@ -163,7 +163,7 @@ public final class ImageDecoder {
         return fromBufferedImage(img);
     }
 
-    /** An RGB Mat with the pixels of {@code img} (alpha dropped). */
+    /** {@return an RGB Mat with the pixels of {@code img} (alpha dropped)} */
     public static Mat fromBufferedImage(BufferedImage img) {
         OpenCv.load();
         int w = img.getWidth();

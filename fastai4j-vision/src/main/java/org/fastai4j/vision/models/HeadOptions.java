@@ -41,37 +41,37 @@ public record HeadOptions(List<Integer> linFtrs, List<Double> ps, boolean pool, 
         return new HeadOptions(List.of(512), List.of(0.5), true, true, true, false, false, null);
     }
 
-    /** A copy with other hidden sizes. */
+    /** {@return a copy with other hidden sizes} */
     public HeadOptions withLinFtrs(List<Integer> v) {
         return new HeadOptions(v, ps, pool, concatPool, firstBn, bnFinal, linFirst, yRange);
     }
 
-    /** A copy with other dropout probabilities. */
+    /** {@return a copy with other dropout probabilities} */
     public HeadOptions withPs(List<Double> v) {
         return new HeadOptions(linFtrs, v, pool, concatPool, firstBn, bnFinal, linFirst, yRange);
     }
 
-    /** A copy with another y range. */
+    /** {@return a copy with another y range} */
     public HeadOptions withYRange(float low, float high) {
         return new HeadOptions(linFtrs, ps, pool, concatPool, firstBn, bnFinal, linFirst, new float[] {low, high});
     }
 
-    /** A copy with bn_final set. */
+    /** {@return a copy with bn_final set} */
     public HeadOptions withBnFinal(boolean v) {
         return new HeadOptions(linFtrs, ps, pool, concatPool, firstBn, v, linFirst, yRange);
     }
 
-    /** A copy with lin_first set. */
+    /** {@return a copy with lin_first set} */
     public HeadOptions withLinFirst(boolean v) {
         return new HeadOptions(linFtrs, ps, pool, concatPool, firstBn, bnFinal, v, yRange);
     }
 
-    /** A copy with the pooling options set. */
+    /** {@return a copy with the pooling options set} */
     public HeadOptions withPool(boolean pool, boolean concatPool) {
         return new HeadOptions(linFtrs, ps, pool, concatPool, firstBn, bnFinal, linFirst, yRange);
     }
 
-    /** A copy with first_bn set. */
+    /** {@return a copy with first_bn set} */
     public HeadOptions withFirstBn(boolean v) {
         return new HeadOptions(linFtrs, ps, pool, concatPool, v, bnFinal, linFirst, yRange);
     }

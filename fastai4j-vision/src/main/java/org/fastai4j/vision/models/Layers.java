@@ -86,7 +86,7 @@ public final class Layers {
         return LambdaBlock.singleton(x -> x.reshape(x.getShape().get(0), -1), "flatten");
     }
 
-    /** A {@link SequentialBlock} of the given blocks (named 0, 1, ... in state dicts). */
+    /** {@return a {@link SequentialBlock} of the given blocks (named 0, 1, ... in state dicts)} */
     public static SequentialBlock sequential(Block... blocks) {
         SequentialBlock s = new SequentialBlock();
         for (Block b : blocks) {

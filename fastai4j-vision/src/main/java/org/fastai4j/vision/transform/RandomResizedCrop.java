@@ -50,12 +50,12 @@ public final class RandomResizedCrop implements ItemTransform<Mat> {
         return of(size, size);
     }
 
-    /** A {@code height × width} crop with fastai's defaults. */
+    /** {@return a {@code height × width} crop with fastai's defaults} */
     public static RandomResizedCrop of(int height, int width) {
         return new RandomResizedCrop(height, width, 0.08, 1.0, 3.0 / 4, 4.0 / 3, 0.14);
     }
 
-    /** Every parameter given. */
+    /** {@return every parameter given} */
     public static RandomResizedCrop of(int height, int width, double minScale, double maxScale,
             double ratioMin, double ratioMax, double valXtra) {
         return new RandomResizedCrop(height, width, minScale, maxScale, ratioMin, ratioMax,

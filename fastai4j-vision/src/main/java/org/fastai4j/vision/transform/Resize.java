@@ -39,17 +39,17 @@ public final class Resize implements ItemTransform<Mat>, DecodeHint {
         this.padMode = Objects.requireNonNull(padMode, "padMode");
     }
 
-    /** A square resize with fastai's defaults (crop, reflection padding). */
+    /** {@return a square resize with fastai's defaults (crop, reflection padding)} */
     public static Resize of(int size) {
         return new Resize(size, size, ResizeMethod.CROP, PadMode.REFLECTION);
     }
 
-    /** A resize to {@code height × width} (fastai's {@code size=(h, w)}) by {@code method}. */
+    /** {@return a resize to {@code height × width} (fastai's {@code size=(h, w)}) by {@code method}} */
     public static Resize of(int height, int width, ResizeMethod method) {
         return new Resize(height, width, method, PadMode.REFLECTION);
     }
 
-    /** A resize with an explicit pad mode (used by {@link ResizeMethod#PAD}). */
+    /** {@return a resize with an explicit pad mode (used by {@link ResizeMethod#PAD})} */
     public static Resize of(int height, int width, ResizeMethod method, PadMode padMode) {
         return new Resize(height, width, method, padMode);
     }

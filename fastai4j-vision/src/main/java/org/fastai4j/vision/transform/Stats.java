@@ -26,11 +26,21 @@ public record Stats(float[] mean, float[] std) {
         std = std.clone();
     }
 
+    /**
+     * A copy of the channel means.
+     *
+     * @return a copy of the channel means
+     */
     @Override
     public float[] mean() {
         return mean.clone();
     }
 
+    /**
+     * A copy of the channel standard deviations.
+     *
+     * @return a copy of the channel standard deviations
+     */
     @Override
     public float[] std() {
         return std.clone();

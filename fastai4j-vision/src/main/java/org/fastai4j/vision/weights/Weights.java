@@ -40,7 +40,7 @@ public final class Weights {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
     }
 
-    /** The store configured by the environment ({@code FASTAI4J_HOME}, {@code TORCH_HOME}, offline switch). */
+    /** {@return the store configured by the environment ({@code FASTAI4J_HOME}, {@code TORCH_HOME}, offline switch)} */
     public static Weights defaults() {
         return new Weights(Downloads.defaults(), Downloads.cacheDir().resolve("models"), torchHubDir(),
                 PretrainedWeights.BASE_URL);
@@ -57,12 +57,12 @@ public final class Weights {
         return Path.of(torchHome).resolve("hub").resolve("checkpoints");
     }
 
-    /** The local path of {@code w}'s file, downloading it if needed. */
+    /** {@return the local path of {@code w}'s file, downloading it if needed} */
     public Path locate(PretrainedWeights w) throws IOException {
         return locate(w.fileName(), URI.create(baseUrl + w.fileName()), w.checksum());
     }
 
-    /** The local path of a weights file: PyTorch's copy if it passes {@code checksum}, else fastai4j's cache. */
+    /** {@return the local path of a weights file: PyTorch's copy if it passes {@code checksum}, else fastai4j's cache} */
     public Path locate(String fileName, URI url, Checksum checksum) throws IOException {
         Path torchCopy = torchHubDir.resolve(fileName);
         if (Files.isRegularFile(torchCopy) && checksum.matches(torchCopy)) {
@@ -83,7 +83,7 @@ public final class Weights {
         return load(PretrainedWeights.of(arch, version));
     }
 
-    /** The state dict of {@code w}, by torchvision's parameter names. */
+    /** {@return the state dict of {@code w}, by torchvision's parameter names} */
     public Map<String, RawTensor> load(PretrainedWeights w) throws IOException {
         return readFile(locate(w));
     }
@@ -125,7 +125,7 @@ public final class Weights {
         }
     }
 
-    /** A local weights file: safetensors if it looks like one, else a {@code torch.save} file. */
+    /** {@return a local weights file: safetensors if it looks like one, else a {@code torch.save} file} */
     public static Map<String, RawTensor> readFile(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new java.nio.file.NoSuchFileException(file.toString(), null, "no weights file there");
