@@ -35,19 +35,36 @@ public interface DataLoader {
     /**
      * Iterates one epoch. Each batch is created in a new sub-manager of {@code parent} and must be
      * closed by the caller; closing the iterator early stops the workers.
+     *
+     * @param parent the manager the batches' sub-managers come from
+     * @param epoch the epoch number, which seeds the order and the random transforms
+     * @return the batches of one epoch
      */
     CloseableIterator<Batch> iterator(NDManager parent, int epoch);
 
     /**
      * The items at {@code indices}, through item and batch transforms as this loader applies them
      * without randomness (validation mode), in a new sub-manager of {@code parent}.
+     *
+     * @param indices the dataset indices of the items
+     * @param parent the manager the batch's sub-manager comes from
+     * @return one batch of those items, to be closed by the caller
      */
     Batch itemsAt(int[] indices, NDManager parent);
 
-    /** Undoes the batch transforms that can be undone (normalization), for display. */
+    /**
+     * Undoes the batch transforms that can be undone (normalization), for display.
+     *
+     * @param x a batch of inputs as this loader yields them
+     * @return the inputs with those transforms undone
+     */
     NDArray decodeInputs(NDArray x);
 
-    /** {@return a short text naming item {@code index} (e.g. its file path), for reports and errors} */
+    /**
+     * {@return a short text naming item {@code index} (e.g. its file path), for reports and errors}
+     *
+     * @param index the dataset index of the item
+     */
     String describeItem(int index);
 
     /** {@return the batch transforms this loader applies, in the order they run (default: none)} */
@@ -59,13 +76,20 @@ public interface DataLoader {
      * A loader over the same items and settings with {@code tfm} added to the batch transforms
      * (sorted by {@link BatchTransform#order()}); this loader is unchanged. Optional: a loader that
      * cannot rebuild itself throws {@link UnsupportedOperationException} naming its class.
+     *
+     * @param tfm the batch transform to add
+     * @return the new loader
      */
     default DataLoader withBatchTransform(BatchTransform tfm) {
         throw new UnsupportedOperationException(
                 getClass().getName() + " cannot add batch transforms; add " + tfm.describe() + " when building it");
     }
 
-    /** An iterator that must be closed. */
+    /**
+     * An iterator that must be closed.
+     *
+     * @param <T> the element type
+     */
     interface CloseableIterator<T> extends Iterator<T>, AutoCloseable {
         @Override
         void close();

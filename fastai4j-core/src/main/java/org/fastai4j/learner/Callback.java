@@ -71,7 +71,12 @@ public interface Callback {
         return true;
     }
 
-    /** Calls the method of {@code event}. */
+    /**
+     * Calls the method of {@code event}.
+     *
+     * @param event the event that fires
+     * @param learn the learner running the loop
+     */
     default void on(Event event, Learner learn) {
         switch (event) {
             case AFTER_CREATE -> afterCreate(learn);

@@ -14,7 +14,12 @@ public interface Metric {
     /** Forgets what was accumulated. */
     void reset();
 
-    /** Adds one batch: raw predictions and targets. Must not keep references to the arrays. */
+    /**
+     * Adds one batch: raw predictions and targets. Must not keep references to the arrays.
+     *
+     * @param pred the model's raw output for the batch
+     * @param target the batch's targets
+     */
     void accumulate(NDArray pred, NDArray target);
 
     /** {@return the value over what was accumulated (NaN when nothing was)} */
