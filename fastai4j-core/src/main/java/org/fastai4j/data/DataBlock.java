@@ -200,32 +200,32 @@ public final class DataBlock {
 
         private Builder() {}
 
-        /** {@return the input and target blocks (fastai's {@code blocks=(ImageBlock, CategoryBlock)})} */
+        /** The input and target blocks (fastai's {@code blocks=(ImageBlock, CategoryBlock)}). */
         public Builder setBlocks(InputBlock input, TargetBlock target) {
             this.inputBlock = Objects.requireNonNull(input, "input");
             this.targetBlock = Objects.requireNonNull(target, "target");
             return this;
         }
 
-        /** {@return how to list the items of a source (e.g. {@code p -> Items.getImageFiles((Path) p)})} */
+        /** How to list the items of a source (e.g. {@code p -> Items.getImageFiles((Path) p)}). */
         public Builder setGetItems(Function<Object, ? extends List<?>> getItems) {
             this.getItems = Objects.requireNonNull(getItems, "getItems");
             return this;
         }
 
-        /** {@return the splitter (default {@code Splitters.random(0.2, 42)})} */
+        /** The splitter (default {@code Splitters.random(0.2, 42)}). */
         public Builder optSplitter(Splitter splitter) {
             this.splitter = Objects.requireNonNull(splitter, "splitter");
             return this;
         }
 
-        /** {@return the input getter (default: the item itself)} */
+        /** The input getter (default: the item itself). */
         public Builder optGetX(Function<Object, Object> getX) {
             this.getX = Objects.requireNonNull(getX, "getX");
             return this;
         }
 
-        /** {@return the label getter (e.g. {@code Labellers.parentLabel()})} */
+        /** The label getter (e.g. {@code Labellers.parentLabel()}). */
         public Builder setGetY(Function<Object, Object> getY) {
             this.getY = Objects.requireNonNull(getY, "getY");
             return this;

@@ -105,7 +105,7 @@ public final class DatasetLoaders {
             this.valid = Objects.requireNonNull(valid, "valid");
         }
 
-        /** {@return the batch size (default 64)} */
+        /** The batch size (default 64). */
         public Builder optBs(int bs) {
             options = options.withBs(bs);
             return this;
@@ -117,19 +117,19 @@ public final class DatasetLoaders {
             return this;
         }
 
-        /** {@return the run seed (default 42)} */
+        /** The run seed (default 42). */
         public Builder optSeed(long seed) {
             options = options.withSeed(seed);
             return this;
         }
 
-        /** {@return the device of the batches} */
+        /** The device of the batches. */
         public Builder optDevice(Device device) {
             options = options.withDevice(device);
             return this;
         }
 
-        /** {@return whether each dataset's own DJL pipeline is applied (default true; see the class doc)} */
+        /** Whether each dataset's own DJL pipeline is applied (default true; see the class doc). */
         public Builder optUseDatasetPipeline(boolean use) {
             this.useDatasetPipeline = use;
             return this;
@@ -157,7 +157,7 @@ public final class DatasetLoaders {
             return this;
         }
 
-        /** {@return the vocabulary, when the dataset does not expose its class names} */
+        /** The vocabulary, when the dataset does not expose its class names. */
         public Builder optVocab(Vocab vocab) {
             this.vocab = Objects.requireNonNull(vocab, "vocab");
             return this;

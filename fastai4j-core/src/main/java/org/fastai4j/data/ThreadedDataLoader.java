@@ -241,19 +241,19 @@ public final class ThreadedDataLoader implements DataLoader {
             this.source = Objects.requireNonNull(source, "source");
         }
 
-        /** {@return the batch size (default 64)} */
+        /** The batch size (default 64). */
         public Builder setBs(int bs) {
             this.bs = bs;
             return this;
         }
 
-        /** {@return true for a training loader: shuffled, last partial batch dropped, random transforms} */
+        /** True for a training loader: shuffled, last partial batch dropped, random transforms. */
         public Builder optTraining(boolean training) {
             this.training = training;
             return this;
         }
 
-        /** {@return the run seed (default 42)} */
+        /** The run seed (default 42). */
         public Builder optSeed(long seed) {
             this.seed = seed;
             return this;
@@ -271,19 +271,19 @@ public final class ThreadedDataLoader implements DataLoader {
             return this;
         }
 
-        /** {@return the device batches go to (default {@code Devices.defaultDevice()})} */
+        /** The device batches go to (default {@code Devices.defaultDevice()}). */
         public Builder optDevice(Device device) {
             this.device = device;
             return this;
         }
 
-        /** {@return the batch transforms (run in ascending order)} */
+        /** The batch transforms (run in ascending order). */
         public Builder optBatchTfms(List<? extends BatchTransform> tfms) {
             this.batchTfms = List.copyOf(tfms);
             return this;
         }
 
-        /** {@return the target's vocabulary} */
+        /** The target's vocabulary. */
         public Builder optVocab(Vocab vocab) {
             this.vocab = Objects.requireNonNull(vocab, "vocab");
             return this;

@@ -96,13 +96,13 @@ public final class ImageGrid {
         private Builder() {
         }
 
-        /** {@return the number of rows (default from fastai's {@code get_grid})} */
+        /** The number of rows (default from fastai's {@code get_grid}). */
         public Builder optNrows(int nrows) {
             this.nrows = positive("nrows", nrows);
             return this;
         }
 
-        /** {@return the number of columns (default from fastai's {@code get_grid})} */
+        /** The number of columns (default from fastai's {@code get_grid}). */
         public Builder optNcols(int ncols) {
             this.ncols = positive("ncols", ncols);
             return this;
@@ -129,7 +129,7 @@ public final class ImageGrid {
             return this;
         }
 
-        /** {@return a title over the whole grid (fastai's {@code suptitle})} */
+        /** A title over the whole grid (fastai's {@code suptitle}). */
         public Builder optTitle(String title) {
             this.title = title;
             return this;

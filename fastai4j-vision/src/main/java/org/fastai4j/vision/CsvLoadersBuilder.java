@@ -43,37 +43,37 @@ public final class CsvLoadersBuilder extends ImageLoadersBuilder<CsvLoadersBuild
         return this;
     }
 
-    /** {@return the folder of the images under {@code path} (default none)} */
+    /** The folder of the images under {@code path} (default none). */
     public CsvLoadersBuilder optFolder(String folder) {
         this.folder = Objects.requireNonNull(folder, "folder");
         return this;
     }
 
-    /** {@return a suffix added to every file name (e.g. {@code .jpg})} */
+    /** A suffix added to every file name (e.g. {@code .jpg}). */
     public CsvLoadersBuilder optSuffix(String suffix) {
         this.suffix = Objects.requireNonNull(suffix, "suffix");
         return this;
     }
 
-    /** {@return the file name column (default the first column)} */
+    /** The file name column (default the first column). */
     public CsvLoadersBuilder optFnCol(String fnCol) {
         this.fnCol = fnCol;
         return this;
     }
 
-    /** {@return the label column (default the second column)} */
+    /** The label column (default the second column). */
     public CsvLoadersBuilder optLabelCol(String labelCol) {
         this.labelCol = labelCol;
         return this;
     }
 
-    /** {@return the delimiter between labels of a multi-label row (makes the target multi-category)} */
+    /** The delimiter between labels of a multi-label row (makes the target multi-category). */
     public CsvLoadersBuilder optLabelDelim(String labelDelim) {
         this.labelDelim = labelDelim;
         return this;
     }
 
-    /** {@return the column marking validation rows (e.g. {@code is_valid}); else a random split} */
+    /** The column marking validation rows (e.g. {@code is_valid}); else a random split. */
     public CsvLoadersBuilder optValidCol(String validCol) {
         this.validCol = validCol;
         return this;

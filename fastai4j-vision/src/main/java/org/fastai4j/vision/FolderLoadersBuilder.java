@@ -38,19 +38,19 @@ public final class FolderLoadersBuilder extends ImageLoadersBuilder<FolderLoader
         return this;
     }
 
-    /** {@return the training folder's name (default {@code train})} */
+    /** The training folder's name (default {@code train}). */
     public FolderLoadersBuilder optTrain(String train) {
         this.train = Objects.requireNonNull(train, "train");
         return this;
     }
 
-    /** {@return the validation folder's name (default {@code valid})} */
+    /** The validation folder's name (default {@code valid}). */
     public FolderLoadersBuilder optValid(String valid) {
         this.valid = Objects.requireNonNull(valid, "valid");
         return this;
     }
 
-    /** {@return a fixed vocabulary (fastai's {@code vocab}); default: the sorted training labels} */
+    /** A fixed vocabulary (fastai's {@code vocab}); default: the sorted training labels. */
     public FolderLoadersBuilder optVocab(List<String> classes) {
         this.vocab = new Vocab(classes);
         return this;

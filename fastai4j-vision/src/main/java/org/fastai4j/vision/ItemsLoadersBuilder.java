@@ -35,7 +35,7 @@ public final class ItemsLoadersBuilder extends ImageLoadersBuilder<ItemsLoadersB
         return this;
     }
 
-    /** {@return the target block (default {@link CategoryBlock})} */
+    /** The target block (default {@link CategoryBlock}). */
     public ItemsLoadersBuilder optYBlock(TargetBlock target) {
         this.target = Objects.requireNonNull(target, "target");
         return this;

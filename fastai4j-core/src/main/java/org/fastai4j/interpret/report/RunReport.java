@@ -55,25 +55,25 @@ public final class RunReport {
             this.dir = Objects.requireNonNull(dir, "runDir").toAbsolutePath().normalize();
         }
 
-        /** {@return the page title (default "fastai4j run report")} */
+        /** The page title (default "fastai4j run report"). */
         public Builder optTitle(String title) {
             this.title = Objects.requireNonNull(title, "title");
             return this;
         }
 
-        /** {@return a line of the run summary at the top (e.g. "model" → "resnet18")} */
+        /** A line of the run summary at the top (e.g. "model" → "resnet18"). */
         public Builder addInfo(String key, String value) {
             info.put(Objects.requireNonNull(key, "key"), String.valueOf(value));
             return this;
         }
 
-        /** {@return the epoch table (e.g. read from {@code history.csv} with {@link CsvTable#read})} */
+        /** The epoch table (e.g. read from {@code history.csv} with {@link CsvTable#read}). */
         public Builder optEpochTable(CsvTable table) {
             this.epochs = Objects.requireNonNull(table, "table");
             return this;
         }
 
-        /** {@return the epoch table from a header and rows of cell texts} */
+        /** The epoch table from a header and rows of cell texts. */
         public Builder optEpochTable(List<String> header, List<List<String>> rows) {
             return optEpochTable(new CsvTable(header, rows));
         }
@@ -104,7 +104,7 @@ public final class RunReport {
             return addImage(section, section.fileName());
         }
 
-        /** {@return the classification report section} */
+        /** The classification report section. */
         public Builder optClassificationReport(ClassificationReport report) {
             this.classification = Objects.requireNonNull(report, "report");
             return this;
