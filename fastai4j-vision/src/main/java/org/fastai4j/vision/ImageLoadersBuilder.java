@@ -33,7 +33,7 @@ public abstract class ImageLoadersBuilder<B extends ImageLoadersBuilder<B>> {
     /** Builds the DataLoaders. */
     public abstract ImageDataLoaders build();
 
-    /** {@return a random split with this share of the items for validation (fastai's {@code valid_pct})} */
+    /** A random split with this share of the items for validation (fastai's {@code valid_pct}). */
     public B optValidPct(double validPct) {
         if (!(validPct >= 0 && validPct < 1)) {
             throw new IllegalArgumentException("validPct must be in [0, 1), got " + validPct);
@@ -42,7 +42,7 @@ public abstract class ImageLoadersBuilder<B extends ImageLoadersBuilder<B>> {
         return self();
     }
 
-    /** {@return the seed of the random split and of the loaders (default 42)} */
+    /** The seed of the random split and of the loaders (default 42). */
     public B optSeed(long seed) {
         this.seed = seed;
         options = options.withSeed(seed);
@@ -86,7 +86,7 @@ public abstract class ImageLoadersBuilder<B extends ImageLoadersBuilder<B>> {
         return self();
     }
 
-    /** {@return the batch size (default 64)} */
+    /** The batch size (default 64). */
     public B optBs(int bs) {
         options = options.withBs(bs);
         return self();
@@ -104,7 +104,7 @@ public abstract class ImageLoadersBuilder<B extends ImageLoadersBuilder<B>> {
         return self();
     }
 
-    /** {@return the device of the batches (default {@code Devices.defaultDevice()})} */
+    /** The device of the batches (default {@code Devices.defaultDevice()}). */
     public B optDevice(Device device) {
         options = options.withDevice(device);
         return self();
