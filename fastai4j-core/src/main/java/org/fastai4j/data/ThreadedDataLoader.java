@@ -53,7 +53,11 @@ public final class ThreadedDataLoader implements DataLoader {
         this.vocab = b.vocab;
     }
 
-    /** {@return a builder over {@code source}} */
+    /**
+     * {@return a builder over {@code source}}
+     *
+     * @param source the items and how to load them
+     */
     public static Builder builder(ItemSource source) {
         return new Builder(source);
     }
@@ -131,7 +135,11 @@ public final class ThreadedDataLoader implements DataLoader {
         return source;
     }
 
-    /** {@return the item order of {@code epoch}: shuffled for training, identity for validation} */
+    /**
+     * {@return the item order of {@code epoch}: shuffled for training, identity for validation}
+     *
+     * @param epoch the epoch number
+     */
     public int[] order(int epoch) {
         int n = source.size();
         int[] order = new int[n];
@@ -186,7 +194,12 @@ public final class ThreadedDataLoader implements DataLoader {
         return source.describe(index);
     }
 
-    /** {@return the seed of batch {@code batchIndex} of {@code epoch}} */
+    /**
+     * {@return the seed of batch {@code batchIndex} of {@code epoch}}
+     *
+     * @param epoch the epoch number
+     * @param batchIndex the batch's index in the epoch
+     */
     public long batchSeed(int epoch, int batchIndex) {
         return Seeds.derive(seed ^ BATCH_SALT, epoch, batchIndex);
     }
@@ -241,55 +254,99 @@ public final class ThreadedDataLoader implements DataLoader {
             this.source = Objects.requireNonNull(source, "source");
         }
 
-        /** The batch size (default 64). */
+        /**
+         * The batch size (default 64).
+         *
+         * @param bs the batch size, >= 1
+         * @return this builder
+         */
         public Builder setBs(int bs) {
             this.bs = bs;
             return this;
         }
 
-        /** True for a training loader: shuffled, last partial batch dropped, random transforms. */
+        /**
+         * True for a training loader: shuffled, last partial batch dropped, random transforms.
+         *
+         * @param training true for a training loader
+         * @return this builder
+         */
         public Builder optTraining(boolean training) {
             this.training = training;
             return this;
         }
 
-        /** The run seed (default 42). */
+        /**
+         * The run seed (default 42).
+         *
+         * @param seed the run seed
+         * @return this builder
+         */
         public Builder optSeed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** Worker threads (default min(cores, 4)); 0 loads on the consumer thread. */
+        /**
+         * Worker threads (default min(cores, 4)); 0 loads on the consumer thread.
+         *
+         * @param workers the number of worker threads, >= 0
+         * @return this builder
+         */
         public Builder optWorkers(int workers) {
             this.workers = workers;
             return this;
         }
 
-        /** Batches loaded ahead (default 3). */
+        /**
+         * Batches loaded ahead (default 3).
+         *
+         * @param prefetch the number of batches loaded ahead, >= 1
+         * @return this builder
+         */
         public Builder optPrefetch(int prefetch) {
             this.prefetch = prefetch;
             return this;
         }
 
-        /** The device batches go to (default {@code Devices.defaultDevice()}). */
+        /**
+         * The device batches go to (default {@code Devices.defaultDevice()}).
+         *
+         * @param device the device
+         * @return this builder
+         */
         public Builder optDevice(Device device) {
             this.device = device;
             return this;
         }
 
-        /** The batch transforms (run in ascending order). */
+        /**
+         * The batch transforms (run in ascending order).
+         *
+         * @param tfms the transforms
+         * @return this builder
+         */
         public Builder optBatchTfms(List<? extends BatchTransform> tfms) {
             this.batchTfms = List.copyOf(tfms);
             return this;
         }
 
-        /** The target's vocabulary. */
+        /**
+         * The target's vocabulary.
+         *
+         * @param vocab the vocabulary
+         * @return this builder
+         */
         public Builder optVocab(Vocab vocab) {
             this.vocab = Objects.requireNonNull(vocab, "vocab");
             return this;
         }
 
-        /** Validates and builds. */
+        /**
+         * Validates and builds.
+         *
+         * @return the loader
+         */
         public ThreadedDataLoader build() {
             LoaderOptions.check(bs, workers, prefetch);
             if (training && source.size() < bs) {

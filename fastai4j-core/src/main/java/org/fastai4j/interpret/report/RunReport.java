@@ -37,7 +37,11 @@ public final class RunReport {
     private RunReport() {
     }
 
-    /** {@return a builder writing into {@code runDir}} */
+    /**
+     * {@return a builder writing into {@code runDir}}
+     *
+     * @param runDir the run folder
+     */
     public static Builder builder(Path runDir) {
         return new Builder(runDir);
     }
