@@ -125,7 +125,11 @@ public class StepperOptimizer extends Optimizer {
         applyFlags();
     }
 
-    /** {@return whether {@code state}'s parameter is updated now (trainable, and in an unfrozen group or forced)} */
+    /**
+     * {@return whether {@code state}'s parameter is updated now (trainable, and in an unfrozen group or forced)}
+     *
+     * @param state the parameter's optimizer state
+     */
     public boolean isTrained(ParamState state) {
         return state.parameter().requiresGradient() && (state.group() >= frozenIdx || state.forceTrain());
     }
