@@ -40,32 +40,56 @@ public record LoaderOptions(int bs, int workers, int prefetch, long seed, Device
                 42, null, false);
     }
 
-    /** {@return a copy with batch size {@code bs}} */
+    /**
+     * {@return a copy with batch size {@code bs}}
+     *
+     * @param bs the batch size, >= 1
+     */
     public LoaderOptions withBs(int bs) {
         return new LoaderOptions(bs, workers, prefetch, seed, device, skipBad);
     }
 
-    /** {@return a copy with {@code workers} worker threads} */
+    /**
+     * {@return a copy with {@code workers} worker threads}
+     *
+     * @param workers the number of worker threads, >= 0
+     */
     public LoaderOptions withWorkers(int workers) {
         return new LoaderOptions(bs, workers, prefetch, seed, device, skipBad);
     }
 
-    /** {@return a copy with seed {@code seed}} */
+    /**
+     * {@return a copy with seed {@code seed}}
+     *
+     * @param seed the run seed
+     */
     public LoaderOptions withSeed(long seed) {
         return new LoaderOptions(bs, workers, prefetch, seed, device, skipBad);
     }
 
-    /** {@return a copy with device {@code device}} */
+    /**
+     * {@return a copy with device {@code device}}
+     *
+     * @param device the device, or null for the default one
+     */
     public LoaderOptions withDevice(Device device) {
         return new LoaderOptions(bs, workers, prefetch, seed, device, skipBad);
     }
 
-    /** {@return a copy with skipBad set} */
+    /**
+     * {@return a copy with skipBad set}
+     *
+     * @param skipBad whether undecodable items are skipped
+     */
     public LoaderOptions withSkipBad(boolean skipBad) {
         return new LoaderOptions(bs, workers, prefetch, seed, device, skipBad);
     }
 
-    /** {@return a copy with {@code prefetch} batches ahead} */
+    /**
+     * {@return a copy with {@code prefetch} batches ahead}
+     *
+     * @param prefetch the number of batches loaded ahead, >= 1
+     */
     public LoaderOptions withPrefetch(int prefetch) {
         return new LoaderOptions(bs, workers, prefetch, seed, device, skipBad);
     }
