@@ -16,7 +16,13 @@ import java.util.Objects;
  */
 public record HostTensor(Shape shape, DataType dataType, ByteBuffer data) {
 
-    /** Validates that the byte count matches the shape. */
+    /**
+     * Validates that the byte count matches the shape.
+     *
+     * @param shape the shape of one item (no batch axis)
+     * @param dataType the element type
+     * @param data the bytes, position 0, limit = shape size × element size
+     */
     public HostTensor {
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(dataType, "dataType");

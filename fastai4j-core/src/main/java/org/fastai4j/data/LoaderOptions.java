@@ -16,7 +16,16 @@ import ai.djl.Device;
 public record LoaderOptions(int bs, int workers, int prefetch, long seed, Device device,
         boolean skipBad) {
 
-    /** Validates the numbers. */
+    /**
+     * Validates the numbers.
+     *
+     * @param bs the batch size (fastai's default 64)
+     * @param workers worker threads per loader (default min(cores, 4); 0 = consumer thread)
+     * @param prefetch batches loaded ahead (default 3)
+     * @param seed the run seed for shuffling and item/batch randomness (default 42)
+     * @param device the device of the batches, or null for {@code Devices.defaultDevice()}
+     * @param skipBad check every input when building and skip the bad ones with one warning
+     */
     public LoaderOptions {
         check(bs, workers, prefetch);
     }

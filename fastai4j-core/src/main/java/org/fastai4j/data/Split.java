@@ -7,7 +7,12 @@ package org.fastai4j.data;
  * @param valid indices of validation items
  */
 public record Split(int[] train, int[] valid) {
-    /** Copies the arrays. */
+    /**
+     * Copies the arrays.
+     *
+     * @param train indices of training items
+     * @param valid indices of validation items
+     */
     public Split {
         train = train.clone();
         valid = valid.clone();

@@ -11,7 +11,11 @@ import java.util.Map;
  */
 public record Vocab(List<String> items) {
 
-    /** Copies the list and checks it holds no duplicates. */
+    /**
+     * Copies the list and checks it holds no duplicates.
+     *
+     * @param items the class names, in index order
+     */
     public Vocab {
         items = List.copyOf(items);
         Map<String, Integer> seen = new HashMap<>();

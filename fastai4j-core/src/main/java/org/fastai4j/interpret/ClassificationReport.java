@@ -29,7 +29,14 @@ public record ClassificationReport(List<Scores> classes, double accuracy, Scores
     public record Scores(String name, double precision, double recall, double f1, int support) {
     }
 
-    /** Copies the class list. */
+    /**
+     * Copies the class list.
+     *
+     * @param classes one row per class, in vocabulary order
+     * @param accuracy correct predictions / all items
+     * @param macroAvg unweighted means (its support is the total)
+     * @param weightedAvg support-weighted means (its support is the total)
+     */
     public ClassificationReport {
         classes = List.copyOf(classes);
     }

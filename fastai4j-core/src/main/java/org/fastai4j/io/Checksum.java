@@ -18,7 +18,12 @@ import java.util.Locale;
  */
 public record Checksum(String algorithm, String hex) {
 
-    /** Validates the hex and the algorithm. */
+    /**
+     * Validates the hex and the algorithm.
+     *
+     * @param algorithm the {@link MessageDigest} algorithm name
+     * @param hex the expected digest, or its prefix, in hex (case-insensitive)
+     */
     public Checksum {
         hex = hex.toLowerCase(Locale.ROOT);
         if (hex.isEmpty() || !hex.matches("[0-9a-f]+")) {

@@ -19,7 +19,13 @@ import java.util.Objects;
  */
 public record RawTensor(DataType dataType, long[] shape, ByteBuffer data) {
 
-    /** Validates the byte count against the shape and copies the shape. */
+    /**
+     * Validates the byte count against the shape and copies the shape.
+     *
+     * @param dataType the element type
+     * @param shape the dimensions (empty for a scalar)
+     * @param data the bytes (position 0, remaining = element count × element size)
+     */
     public RawTensor {
         Objects.requireNonNull(dataType, "dataType");
         shape = Objects.requireNonNull(shape, "shape").clone();

@@ -13,7 +13,12 @@ import java.util.Arrays;
  */
 public record HostArray(double[] values, long[] shape) {
 
-    /** Checks that the shape and the values agree. */
+    /**
+     * Checks that the shape and the values agree.
+     *
+     * @param values the values, row-major
+     * @param shape the shape (empty for a scalar)
+     */
     public HostArray {
         long n = 1;
         for (long d : shape) {
