@@ -36,12 +36,20 @@ public record Checksum(String algorithm, String hex) {
         }
     }
 
-    /** {@return a SHA-256 digest or prefix} */
+    /**
+     * {@return a SHA-256 digest or prefix}
+     *
+     * @param hexOrPrefix the hex digest or a prefix of it
+     */
     public static Checksum sha256(String hexOrPrefix) {
         return new Checksum("SHA-256", hexOrPrefix);
     }
 
-    /** {@return an MD5 digest (fastai's dataset checks)} */
+    /**
+     * {@return an MD5 digest (fastai's dataset checks)}
+     *
+     * @param hex the hex digest
+     */
     public static Checksum md5(String hex) {
         return new Checksum("MD5", hex);
     }
@@ -55,12 +63,21 @@ public record Checksum(String algorithm, String hex) {
         }
     }
 
-    /** {@return true if {@code digest} (complete) starts with the expected hex} */
+    /**
+     * {@return true if {@code digest} (complete) starts with the expected hex}
+     *
+     * @param digest the computed digest
+     */
     public boolean matches(byte[] digest) {
         return HexFormat.of().formatHex(digest).startsWith(hex);
     }
 
-    /** {@return the hex digest of {@code file} with this algorithm} */
+    /**
+     * {@return the hex digest of {@code file} with this algorithm}
+     *
+     * @param file the file to hash
+     * @throws IOException if the file cannot be read
+     */
     public String digestOf(Path file) throws IOException {
         MessageDigest md = newDigest();
         try (InputStream in = Files.newInputStream(file)) {
@@ -73,7 +90,12 @@ public record Checksum(String algorithm, String hex) {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    /** {@return true if {@code file}'s digest starts with the expected hex} */
+    /**
+     * {@return true if {@code file}'s digest starts with the expected hex}
+     *
+     * @param file the file to hash
+     * @throws IOException if the file cannot be read
+     */
     public boolean matches(Path file) throws IOException {
         return digestOf(file).startsWith(hex);
     }
