@@ -6,6 +6,13 @@ package org.fastai4j.learner;
  * (fraction of warm-up, default 0.25), {@code wd} (null: the learner's), {@code moms}
  * (start, middle, end momentum; null: the learner's, fastai's 0.95, 0.85, 0.95) and
  * {@code resetOpt}. Change one value with the {@code withX} methods of {@link #DEFAULTS}.
+ *
+ * @param div the start-lr divisor (start lr = lrMax / div)
+ * @param divFinal the final-lr divisor (final lr = lrMax / divFinal)
+ * @param pctStart the warm-up fraction, in [0, 1]
+ * @param wd the weight decay, or null for the learner's
+ * @param moms the start, middle and end momentums, or null for the learner's
+ * @param resetOpt whether to clear the optimizer state before the cycle
  */
 public record OneCycleOptions(double div, double divFinal, double pctStart, Double wd, double[] moms,
         boolean resetOpt) {
@@ -13,7 +20,16 @@ public record OneCycleOptions(double div, double divFinal, double pctStart, Doub
     /** fastai's defaults. */
     public static final OneCycleOptions DEFAULTS = new OneCycleOptions(25.0, 1e5, 0.25, null, null, false);
 
-    /** Validates the values. */
+    /**
+     * Validates the values.
+     *
+     * @param div the start-lr divisor (start lr = lrMax / div)
+     * @param divFinal the final-lr divisor (final lr = lrMax / divFinal)
+     * @param pctStart the warm-up fraction, in [0, 1]
+     * @param wd the weight decay, or null for the learner's
+     * @param moms the start, middle and end momentums, or null for the learner's
+     * @param resetOpt whether to clear the optimizer state before the cycle
+     */
     public OneCycleOptions {
         if (!(div > 0) || Double.isInfinite(div)) {
             throw new IllegalArgumentException("OneCycleOptions.div must be positive and finite, got " + div);
