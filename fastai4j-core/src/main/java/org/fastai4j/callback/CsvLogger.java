@@ -51,12 +51,12 @@ public final class CsvLogger implements Callback {
         return 60;
     }
 
-    /** The file written by the last fit, or null before one. */
+    /** {@return the file written by the last fit, or null before one} */
     public Path file() {
         return file;
     }
 
-    /** The lines of the log file, split at commas (fastai's {@code read_log}). */
+    /** {@return the lines of the log file, split at commas (fastai's {@code read_log})} */
     public List<List<String>> readLog() throws IOException {
         if (file == null) {
             throw new IllegalStateException("CsvLogger: no fit has run yet, so there is no log to read");

@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
-import org.fastai4j.core.Seeds;
-import org.fastai4j.learner.Callback;
 import org.fastai4j.learner.Learner;
 
 /**
@@ -17,14 +15,7 @@ import org.fastai4j.learner.Learner;
  * mixed with it as in {@link MixUp}. Randomness: batch {@code k} seen by this callback draws from
  * {@code Seeds.derive(seed, k)}.
  */
-public final class CutMix implements Callback {
-
-    private final BetaSampler beta;
-    private final long seed;
-    private long batches;
-    private boolean stackY;
-    private NDArray lam;
-    private NDArray yShuffled;
+public final class CutMix extends MixHandler {
 
     /** fastai's default: alpha 1. */
     public CutMix() {
@@ -41,30 +32,11 @@ public final class CutMix implements Callback {
      * @param seed the seed of the draws
      */
     public CutMix(double alpha, long seed) {
-        this.beta = new BetaSampler(alpha);
-        this.seed = seed;
-    }
-
-    /** The Beta distribution's parameter. */
-    public double alpha() {
-        return beta.alpha();
+        super(alpha, seed);
     }
 
     @Override
-    public boolean runValid() {
-        return false;
-    }
-
-    @Override
-    public void beforeTrain(Learner learn) {
-        stackY = learn.lossFunc().yInt();
-    }
-
-    @Override
-    public void beforeBatch(Learner learn) {
-        if (!learn.training()) {
-            return;
-        }
+    void mix(Learner learn) {
         NDList xb = learn.xb();
         NDArray x = xb.get(0);
         Shape s = x.getShape();
@@ -74,8 +46,8 @@ public final class CutMix implements Callback {
         int n = (int) s.get(0);
         int h = (int) s.get(2);
         int w = (int) s.get(3);
-        SplittableRandom random = new SplittableRandom(Seeds.derive(seed, batches++));
-        double lam0 = beta.sample(random);
+        SplittableRandom random = nextRandom();
+        double lam0 = sampleLam(random);
         long[] perm = BetaSampler.permutation(n, random);
         int[] box = Mixing.randBox(w, h, lam0, random);
         NDManager bm = learn.batchManager();
@@ -94,18 +66,5 @@ public final class CutMix implements Callback {
             NDArray lams = bm.full(new Shape(n), weight).toDevice(y.getDevice(), false);
             learn.setYb(new NDList(Mixing.lerpRows(yShuffled, y, lams)));
         }
-    }
-
-    @Override
-    public void afterLoss(Learner learn) {
-        if (stackY && learn.training() && lam != null) {
-            learn.setLoss(Mixing.mixedLoss(learn.lossFunc(), learn.pred(), yShuffled, learn.yb().get(0), lam));
-        }
-    }
-
-    @Override
-    public void afterBatch(Learner learn) {
-        lam = null;
-        yShuffled = null;
     }
 }

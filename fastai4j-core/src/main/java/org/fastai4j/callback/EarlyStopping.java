@@ -16,9 +16,7 @@ public final class EarlyStopping implements Callback {
 
     private static final Logger LOG = LoggerFactory.getLogger(EarlyStopping.class);
 
-    private final Tracker tracker;
-    private final int patience;
-    private int wait;
+    private final Plateau plateau;
 
     /** fastai's defaults: monitor valid_loss, min_delta 0, patience 1. */
     public EarlyStopping() {
@@ -32,16 +30,12 @@ public final class EarlyStopping implements Callback {
      * @param patience epochs without improvement before stopping, >= 1
      */
     public EarlyStopping(String monitor, Comparison comp, double minDelta, int patience) {
-        if (patience < 1) {
-            throw new IllegalArgumentException("EarlyStopping: patience must be >= 1, got " + patience);
-        }
-        this.tracker = new Tracker(monitor, comp, minDelta);
-        this.patience = patience;
+        this.plateau = new Plateau("EarlyStopping", monitor, comp, minDelta, patience);
     }
 
-    /** The best value seen in the current fit. */
+    /** {@return the best value seen in the current fit} */
     public double best() {
-        return tracker.best();
+        return plateau.best();
     }
 
     /** fastai's {@code TrackerCallback.order + 3}. */
@@ -52,22 +46,13 @@ public final class EarlyStopping implements Callback {
 
     @Override
     public void beforeFit(Learner learn) {
-        wait = 0;
-        tracker.beforeFit(learn);
+        plateau.beforeFit(learn);
     }
 
     @Override
     public void afterEpoch(Learner learn) {
-        if (!tracker.running()) {
-            return;
-        }
-        if (tracker.afterEpoch(learn)) {
-            wait = 0;
-            return;
-        }
-        wait++;
-        if (wait >= patience) {
-            LOG.info("No improvement since epoch {}: early stopping", learn.epoch() - wait);
+        if (plateau.afterEpoch(learn)) {
+            LOG.info("No improvement since epoch {}: early stopping", learn.epoch() - plateau.waited());
             throw new CancelFitException();
         }
     }

@@ -11,6 +11,6 @@ public interface FreezableBatchNorm {
     /** Switches eval mode on or off. */
     void setEvalMode(boolean evalMode);
 
-    /** Whether the block is in eval mode. */
+    /** {@return whether the block is in eval mode} */
     boolean evalMode();
 }

@@ -29,7 +29,7 @@ public final class GradientAccumulation implements Callback {
         this.nAcc = nAcc;
     }
 
-    /** The items accumulated before each step. */
+    /** {@return the items accumulated before each step} */
     public int nAcc() {
         return nAcc;
     }

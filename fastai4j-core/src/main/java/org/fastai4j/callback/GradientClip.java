@@ -33,7 +33,7 @@ public final class GradientClip implements Callback {
         this.maxNorm = maxNorm;
     }
 
-    /** The largest total norm allowed. */
+    /** {@return the largest total norm allowed} */
     public double maxNorm() {
         return maxNorm;
     }

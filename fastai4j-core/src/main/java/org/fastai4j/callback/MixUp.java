@@ -4,8 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.util.SplittableRandom;
-import org.fastai4j.core.Seeds;
-import org.fastai4j.learner.Callback;
 import org.fastai4j.learner.Learner;
 
 /**
@@ -17,17 +15,10 @@ import org.fastai4j.learner.Learner;
  * the inputs. Randomness: batch {@code k} seen by this callback draws from {@code Seeds.derive(seed,
  * k)}.
  */
-public final class MixUp implements Callback {
+public final class MixUp extends MixHandler {
 
     /** The seed used when none is given. */
     public static final long DEFAULT_SEED = 42;
-
-    private final BetaSampler beta;
-    private final long seed;
-    private long batches;
-    private boolean stackY;
-    private NDArray lam;
-    private NDArray yShuffled;
 
     /** fastai's default: alpha 0.4. */
     public MixUp() {
@@ -44,37 +35,18 @@ public final class MixUp implements Callback {
      * @param seed the seed of the lam draws and shuffles
      */
     public MixUp(double alpha, long seed) {
-        this.beta = new BetaSampler(alpha);
-        this.seed = seed;
-    }
-
-    /** The Beta distribution's parameter. */
-    public double alpha() {
-        return beta.alpha();
+        super(alpha, seed);
     }
 
     @Override
-    public boolean runValid() {
-        return false;
-    }
-
-    @Override
-    public void beforeTrain(Learner learn) {
-        stackY = learn.lossFunc().yInt();
-    }
-
-    @Override
-    public void beforeBatch(Learner learn) {
-        if (!learn.training()) {
-            return;
-        }
+    void mix(Learner learn) {
         NDList xb = learn.xb();
         NDList yb = learn.yb();
         int n = (int) yb.get(0).getShape().get(0);
-        SplittableRandom random = new SplittableRandom(Seeds.derive(seed, batches++));
+        SplittableRandom random = nextRandom();
         float[] lams = new float[n];
         for (int i = 0; i < n; i++) {
-            double l = beta.sample(random);
+            double l = sampleLam(random);
             lams[i] = (float) Math.max(l, 1 - l);
         }
         long[] perm = BetaSampler.permutation(n, random);
@@ -94,18 +66,5 @@ public final class MixUp implements Callback {
             }
             learn.setYb(ys);
         }
-    }
-
-    @Override
-    public void afterLoss(Learner learn) {
-        if (stackY && learn.training() && lam != null) {
-            learn.setLoss(Mixing.mixedLoss(learn.lossFunc(), learn.pred(), yShuffled, learn.yb().get(0), lam));
-        }
-    }
-
-    @Override
-    public void afterBatch(Learner learn) {
-        lam = null;
-        yShuffled = null;
     }
 }

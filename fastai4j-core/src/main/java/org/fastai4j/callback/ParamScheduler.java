@@ -94,7 +94,7 @@ public class ParamScheduler implements Callback {
         }
     }
 
-    /** The recorded values of the last group per training batch, by hyper-parameter. */
+    /** {@return the recorded values of the last group per training batch, by hyper-parameter} */
     public Map<String, double[]> hps() {
         Map<String, double[]> out = new LinkedHashMap<>();
         hps.forEach((k, v) -> out.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));

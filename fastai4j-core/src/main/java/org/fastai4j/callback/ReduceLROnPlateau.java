@@ -15,11 +15,9 @@ public final class ReduceLROnPlateau implements Callback {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReduceLROnPlateau.class);
 
-    private final Tracker tracker;
-    private final int patience;
+    private final Plateau plateau;
     private final double factor;
     private final double minLr;
-    private int wait;
 
     /** fastai's defaults: monitor valid_loss, min_delta 0, patience 1, factor 10, min_lr 0. */
     public ReduceLROnPlateau() {
@@ -36,17 +34,13 @@ public final class ReduceLROnPlateau implements Callback {
      */
     public ReduceLROnPlateau(String monitor, Comparison comp, double minDelta, int patience, double factor,
             double minLr) {
-        if (patience < 1) {
-            throw new IllegalArgumentException("ReduceLROnPlateau: patience must be >= 1, got " + patience);
-        }
+        this.plateau = new Plateau("ReduceLROnPlateau", monitor, comp, minDelta, patience);
         if (!(factor > 0) || Double.isInfinite(factor)) {
             throw new IllegalArgumentException("ReduceLROnPlateau: factor must be finite and > 0, got " + factor);
         }
         if (!(minLr >= 0)) {
             throw new IllegalArgumentException("ReduceLROnPlateau: minLr must be >= 0, got " + minLr);
         }
-        this.tracker = new Tracker(monitor, comp, minDelta);
-        this.patience = patience;
         this.factor = factor;
         this.minLr = minLr;
     }
@@ -59,21 +53,12 @@ public final class ReduceLROnPlateau implements Callback {
 
     @Override
     public void beforeFit(Learner learn) {
-        wait = 0;
-        tracker.beforeFit(learn);
+        plateau.beforeFit(learn);
     }
 
     @Override
     public void afterEpoch(Learner learn) {
-        if (!tracker.running()) {
-            return;
-        }
-        if (tracker.afterEpoch(learn)) {
-            wait = 0;
-            return;
-        }
-        wait++;
-        if (wait >= patience) {
+        if (plateau.afterEpoch(learn)) {
             Optimizer opt = learn.opt();
             double[] lrs = opt.hyper("lr");
             double oldLast = lrs[lrs.length - 1];
@@ -81,7 +66,7 @@ public final class ReduceLROnPlateau implements Callback {
                 lrs[i] = Math.max(lrs[i] / factor, minLr);
             }
             opt.setHyper("lr", lrs);
-            wait = 0;
+            plateau.restart();
             if (lrs[lrs.length - 1] < oldLast) {
                 LOG.info("Epoch {}: reducing lr to {}", learn.epoch(), lrs[lrs.length - 1]);
             }

@@ -11,7 +11,7 @@ import ai.djl.engine.Engine;
 public final class Devices {
     private Devices() {}
 
-    /** The default device for models and batches. */
+    /** {@return the default device for models and batches} */
     public static Device defaultDevice() {
         EngineSetup.apply();
         String env = System.getenv("FASTAI4J_DEVICE");

@@ -112,7 +112,7 @@ public final class EngineSetup {
         }
     }
 
-    /** The intra-op thread count {@link #apply()} uses: {@code FASTAI4J_THREADS} or the cores. */
+    /** {@return the intra-op thread count {@link #apply()} uses: {@code FASTAI4J_THREADS} or the cores} */
     public static int intraOpThreads() {
         String v = System.getProperty("fastai4j.threads", System.getenv("FASTAI4J_THREADS"));
         if (v != null && !v.isBlank()) {

@@ -15,7 +15,7 @@ public final class Seeds {
         return z ^ (z >>> 31);
     }
 
-    /** A seed derived from a parent seed and any number of indices (epoch, item, ...). */
+    /** {@return a seed derived from a parent seed and any number of indices (epoch, item, ...)} */
     public static long derive(long seed, long... indices) {
         long s = mix(seed);
         for (long i : indices) {

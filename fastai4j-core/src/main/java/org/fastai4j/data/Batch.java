@@ -21,27 +21,27 @@ public final class Batch implements AutoCloseable {
         this.indices = indices.clone();
     }
 
-    /** The batch scope; arrays made while handling this batch should live here. */
+    /** {@return the batch scope; arrays made while handling this batch should live here} */
     public NDManager manager() {
         return manager;
     }
 
-    /** The inputs (usually one array, N×C×H×W for images). */
+    /** {@return the inputs (usually one array, N×C×H×W for images)} */
     public NDList xs() {
         return xs;
     }
 
-    /** The targets (usually one array). */
+    /** {@return the targets (usually one array)} */
     public NDList ys() {
         return ys;
     }
 
-    /** The dataset index of each item, in batch order. */
+    /** {@return the dataset index of each item, in batch order} */
     public int[] indices() {
         return indices.clone();
     }
 
-    /** The number of items. */
+    /** {@return the number of items} */
     public int size() {
         return indices.length;
     }

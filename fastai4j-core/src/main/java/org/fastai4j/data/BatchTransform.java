@@ -8,10 +8,21 @@ import ai.djl.ndarray.NDArray;
  */
 public interface BatchTransform {
 
-    /** Encodes a batch of inputs. Arrays created belong to {@code ctx.manager()}. */
+    /**
+     * Encodes a batch of inputs. Arrays created belong to {@code ctx.manager()}.
+     *
+     * @param x the batch of inputs, on the device
+     * @param ctx the batch's training flag, seed and manager
+     * @return the encoded batch
+     */
     NDArray apply(NDArray x, BatchContext ctx);
 
-    /** Undoes what can be undone, for display (default: nothing). */
+    /**
+     * Undoes what can be undone, for display (default: nothing).
+     *
+     * @param x an encoded batch
+     * @return the batch as it was before {@link #apply} where that can be undone
+     */
     default NDArray decode(NDArray x) {
         return x;
     }
@@ -26,12 +37,16 @@ public interface BatchTransform {
         return false;
     }
 
-    /** Position in the pipeline; lower runs first (fastai: IntToFloat 10, Normalize 99). */
+    /**
+     * Position in the pipeline; lower runs first (fastai: IntToFloat 10, Normalize 99).
+     *
+     * @return the order (default 50)
+     */
     default int order() {
         return 50;
     }
 
-    /** A short description for the export manifest and the report. */
+    /** {@return a short description for the export manifest and the report} */
     default String describe() {
         return getClass().getSimpleName();
     }

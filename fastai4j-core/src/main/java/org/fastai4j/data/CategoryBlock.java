@@ -15,12 +15,12 @@ public final class CategoryBlock implements TargetBlock {
         this.vocab = vocab;
     }
 
-    /** A block whose vocabulary comes from the training labels. */
+    /** {@return a block whose vocabulary comes from the training labels} */
     public static CategoryBlock create() {
         return new CategoryBlock(null);
     }
 
-    /** A block with a fixed vocabulary (in the given order). */
+    /** {@return a block with a fixed vocabulary (in the given order)} */
     public static CategoryBlock withVocab(Vocab vocab) {
         return new CategoryBlock(vocab);
     }

@@ -44,24 +44,29 @@ public final class DataBlock {
         this.batchTfms = List.copyOf(b.batchTfms);
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The item transforms, sorted by order. */
+    /** {@return the item transforms, sorted by order} */
     public List<ItemTransform<?>> itemTfms() {
         return itemTfms;
     }
 
-    /** The batch transforms: the input block's, then the user's (the loader sorts by order). */
+    /** {@return the batch transforms: the input block's, then the user's (the loader sorts by order)} */
     public List<BatchTransform> batchTfms() {
         List<BatchTransform> all = new ArrayList<>(inputBlock.batchTfms());
         all.addAll(batchTfms);
         return all;
     }
 
-    /** The items of {@code source}, without the bad ones when {@code skipBad}. */
+    /**
+     * {@return the items of {@code source}, without the bad ones when {@code skipBad}}
+     *
+     * @param source what the items are listed from (e.g. a folder)
+     * @param skipBad drop the items whose input cannot be loaded, with one warning
+     */
     public List<?> items(Object source, boolean skipBad) {
         List<?> items = getItems.apply(source);
         if (items == null || items.isEmpty()) {
@@ -91,12 +96,24 @@ public final class DataBlock {
         return good;
     }
 
-    /** Builds the training and validation loaders of {@code source} with batch size {@code bs}. */
+    /**
+     * Builds the training and validation loaders of {@code source} with batch size {@code bs}.
+     *
+     * @param source what the items are listed from (e.g. a folder)
+     * @param bs the batch size
+     * @return the training and validation loaders
+     */
     public DataLoaders dataloaders(Object source, int bs) {
         return dataloaders(source, LoaderOptions.defaults().withBs(bs));
     }
 
-    /** Builds the training and validation loaders of {@code source}. */
+    /**
+     * Builds the training and validation loaders of {@code source}.
+     *
+     * @param source what the items are listed from (e.g. a folder)
+     * @param options batch size, workers, prefetch, seed, device and skipBad
+     * @return the training and validation loaders
+     */
     public DataLoaders dataloaders(Object source, LoaderOptions options) {
         List<?> items = items(source, options.skipBad());
         Split split = splitter.split(items);
@@ -200,60 +217,110 @@ public final class DataBlock {
 
         private Builder() {}
 
-        /** The input and target blocks (fastai's {@code blocks=(ImageBlock, CategoryBlock)}). */
+        /**
+         * The input and target blocks (fastai's {@code blocks=(ImageBlock, CategoryBlock)}).
+         *
+         * @param input the input block (e.g. an image block)
+         * @param target the target block (e.g. {@link CategoryBlock})
+         * @return this builder
+         */
         public Builder setBlocks(InputBlock input, TargetBlock target) {
             this.inputBlock = Objects.requireNonNull(input, "input");
             this.targetBlock = Objects.requireNonNull(target, "target");
             return this;
         }
 
-        /** How to list the items of a source (e.g. {@code p -> Items.getImageFiles((Path) p)}). */
+        /**
+         * How to list the items of a source (e.g. {@code p -> Items.getImageFiles((Path) p)}).
+         *
+         * @param getItems lists the items of a source
+         * @return this builder
+         */
         public Builder setGetItems(Function<Object, ? extends List<?>> getItems) {
             this.getItems = Objects.requireNonNull(getItems, "getItems");
             return this;
         }
 
-        /** The splitter (default {@code Splitters.random(0.2, 42)}). */
+        /**
+         * The splitter (default {@code Splitters.random(0.2, 42)}).
+         *
+         * @param splitter splits the item indices into training and validation
+         * @return this builder
+         */
         public Builder optSplitter(Splitter splitter) {
             this.splitter = Objects.requireNonNull(splitter, "splitter");
             return this;
         }
 
-        /** The input getter (default: the item itself). */
+        /**
+         * The input getter (default: the item itself).
+         *
+         * @param getX maps an item to its input
+         * @return this builder
+         */
         public Builder optGetX(Function<Object, Object> getX) {
             this.getX = Objects.requireNonNull(getX, "getX");
             return this;
         }
 
-        /** The label getter (e.g. {@code Labellers.parentLabel()}). */
+        /**
+         * The label getter (e.g. {@code Labellers.parentLabel()}).
+         *
+         * @param getY maps an item to its label
+         * @return this builder
+         */
         public Builder setGetY(Function<Object, Object> getY) {
             this.getY = Objects.requireNonNull(getY, "getY");
             return this;
         }
 
-        /** Adds item transforms (run in a worker, sorted by order). */
+        /**
+         * Adds item transforms (run in a worker, sorted by order).
+         *
+         * @param tfms the transforms to add
+         * @return this builder
+         */
         public Builder addItemTfms(List<? extends ItemTransform<?>> tfms) {
             itemTfms.addAll(tfms);
             return this;
         }
 
-        /** Adds item transforms. */
+        /**
+         * Adds item transforms.
+         *
+         * @param tfms the transforms to add
+         * @return this builder
+         */
         public Builder addItemTfms(ItemTransform<?>... tfms) {
             return addItemTfms(List.of(tfms));
         }
 
-        /** Adds batch transforms (run on the device, sorted by order). */
+        /**
+         * Adds batch transforms (run on the device, sorted by order).
+         *
+         * @param tfms the transforms to add
+         * @return this builder
+         */
         public Builder addBatchTfms(List<? extends BatchTransform> tfms) {
             batchTfms.addAll(tfms);
             return this;
         }
 
-        /** Adds batch transforms. */
+        /**
+         * Adds batch transforms.
+         *
+         * @param tfms the transforms to add
+         * @return this builder
+         */
         public Builder addBatchTfms(BatchTransform... tfms) {
             return addBatchTfms(List.of(tfms));
         }
 
-        /** Validates and builds. */
+        /**
+         * Validates and builds.
+         *
+         * @return the data block
+         */
         public DataBlock build() {
             if (inputBlock == null || targetBlock == null) {
                 throw new IllegalArgumentException("DataBlock needs blocks: call setBlocks");

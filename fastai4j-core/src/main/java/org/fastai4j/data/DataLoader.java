@@ -14,43 +14,60 @@ import java.util.Optional;
  */
 public interface DataLoader {
 
-    /** The number of batches one epoch yields. */
+    /** {@return the number of batches one epoch yields} */
     int size();
 
-    /** The number of items in the dataset. */
+    /** {@return the number of items in the dataset} */
     int itemCount();
 
-    /** The batch size. */
+    /** {@return the batch size} */
     int bs();
 
-    /** True for the training loader (shuffle, drop last, random transforms on). */
+    /** {@return true for the training loader (shuffle, drop last, random transforms on)} */
     boolean training();
 
-    /** The vocabulary of a categorical target, if there is one. */
+    /** {@return the vocabulary of a categorical target, if there is one} */
     Optional<Vocab> vocab();
 
-    /** The device batches are put on. */
+    /** {@return the device batches are put on} */
     Device device();
 
     /**
      * Iterates one epoch. Each batch is created in a new sub-manager of {@code parent} and must be
      * closed by the caller; closing the iterator early stops the workers.
+     *
+     * @param parent the manager the batches' sub-managers come from
+     * @param epoch the epoch number, which seeds the order and the random transforms
+     * @return the batches of one epoch
      */
     CloseableIterator<Batch> iterator(NDManager parent, int epoch);
 
     /**
      * The items at {@code indices}, through item and batch transforms as this loader applies them
      * without randomness (validation mode), in a new sub-manager of {@code parent}.
+     *
+     * @param indices the dataset indices of the items
+     * @param parent the manager the batch's sub-manager comes from
+     * @return one batch of those items, to be closed by the caller
      */
     Batch itemsAt(int[] indices, NDManager parent);
 
-    /** Undoes the batch transforms that can be undone (normalization), for display. */
+    /**
+     * Undoes the batch transforms that can be undone (normalization), for display.
+     *
+     * @param x a batch of inputs as this loader yields them
+     * @return the inputs with those transforms undone
+     */
     NDArray decodeInputs(NDArray x);
 
-    /** A short text naming item {@code index} (e.g. its file path), for reports and errors. */
+    /**
+     * {@return a short text naming item {@code index} (e.g. its file path), for reports and errors}
+     *
+     * @param index the dataset index of the item
+     */
     String describeItem(int index);
 
-    /** The batch transforms this loader applies, in the order they run (default: none). */
+    /** {@return the batch transforms this loader applies, in the order they run (default: none)} */
     default List<BatchTransform> batchTfms() {
         return List.of();
     }
@@ -59,6 +76,9 @@ public interface DataLoader {
      * A loader over the same items and settings with {@code tfm} added to the batch transforms
      * (sorted by {@link BatchTransform#order()}); this loader is unchanged. Optional: a loader that
      * cannot rebuild itself throws {@link UnsupportedOperationException} naming its class.
+     *
+     * @param tfm the batch transform to add
+     * @return the new loader
      */
     default DataLoader withBatchTransform(BatchTransform tfm) {
         throw new UnsupportedOperationException(
@@ -91,7 +111,11 @@ public interface DataLoader {
         throw new UnsupportedOperationException(getClass().getName() + " cannot apply training transforms in order");
     }
 
-    /** An iterator that must be closed. */
+    /**
+     * An iterator that must be closed.
+     *
+     * @param <T> the element type
+     */
     interface CloseableIterator<T> extends Iterator<T>, AutoCloseable {
         @Override
         void close();

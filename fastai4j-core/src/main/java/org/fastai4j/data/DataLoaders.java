@@ -11,18 +11,23 @@ public class DataLoaders {
     private final DataLoader train;
     private final DataLoader valid;
 
-    /** Pairs two loaders. */
+    /**
+     * Pairs two loaders.
+     *
+     * @param train the training loader (or dataset)
+     * @param valid the validation loader (or dataset)
+     */
     public DataLoaders(DataLoader train, DataLoader valid) {
         this.train = Objects.requireNonNull(train, "train");
         this.valid = Objects.requireNonNull(valid, "valid");
     }
 
-    /** The training loader. */
+    /** {@return the training loader} */
     public DataLoader train() {
         return train;
     }
 
-    /** The validation loader. */
+    /** {@return the validation loader} */
     public DataLoader valid() {
         return valid;
     }
@@ -30,6 +35,11 @@ public class DataLoaders {
     /**
      * Loaders over two DJL datasets with batch size {@code bs}, fastai's {@code from_dsets}; see
      * {@link DatasetLoaders} for the options, the vocabulary and the transform rule.
+     *
+     * @param train the training loader (or dataset)
+     * @param valid the validation loader (or dataset)
+     * @param bs the batch size
+     * @return the loaders
      */
     public static DataLoaders fromDatasets(ai.djl.training.dataset.RandomAccessDataset train,
             ai.djl.training.dataset.RandomAccessDataset valid, int bs) {
@@ -39,12 +49,15 @@ public class DataLoaders {
     /**
      * New loaders with {@code tfm} added to both loaders' batch transforms (fastai's
      * {@code dls.add_tfms(..., 'after_batch')}, but leaving these loaders unchanged).
+     *
+     * @param tfm the batch transform to add
+     * @return the loaders
      */
     public DataLoaders withBatchTransform(BatchTransform tfm) {
         return new DataLoaders(train.withBatchTransform(tfm), valid.withBatchTransform(tfm));
     }
 
-    /** The vocabulary of a categorical target, if there is one. */
+    /** {@return the vocabulary of a categorical target, if there is one} */
     public Optional<Vocab> vocab() {
         return train.vocab();
     }

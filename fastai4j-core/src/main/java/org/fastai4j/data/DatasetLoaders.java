@@ -34,12 +34,21 @@ public final class DatasetLoaders {
 
     private DatasetLoaders() {}
 
-    /** A builder over a training and a validation dataset. */
+    /**
+     * {@return a builder over a training and a validation dataset}
+     *
+     * @param train the training dataset
+     * @param valid the validation dataset
+     */
     public static Builder builder(RandomAccessDataset train, RandomAccessDataset valid) {
         return new Builder(train, valid);
     }
 
-    /** The class names a DJL dataset exposes, if any (unwrapping {@code randomSplit} parts). */
+    /**
+     * {@return the class names a DJL dataset exposes, if any (unwrapping {@code randomSplit} parts)}
+     *
+     * @param dataset the DJL dataset
+     */
     public static Optional<Vocab> vocabOf(RandomAccessDataset dataset) {
         Object ds = dataset;
         for (int depth = 0; depth < 8 && ds != null; depth++) {
@@ -105,37 +114,67 @@ public final class DatasetLoaders {
             this.valid = Objects.requireNonNull(valid, "valid");
         }
 
-        /** The batch size (default 64). */
+        /**
+         * The batch size (default 64).
+         *
+         * @param bs the batch size, >= 1
+         * @return this builder
+         */
         public Builder optBs(int bs) {
             options = options.withBs(bs);
             return this;
         }
 
-        /** Worker threads per loader. */
+        /**
+         * Worker threads per loader.
+         *
+         * @param workers the number of worker threads, >= 0
+         * @return this builder
+         */
         public Builder optWorkers(int workers) {
             options = options.withWorkers(workers);
             return this;
         }
 
-        /** The run seed (default 42). */
+        /**
+         * The run seed (default 42).
+         *
+         * @param seed the run seed
+         * @return this builder
+         */
         public Builder optSeed(long seed) {
             options = options.withSeed(seed);
             return this;
         }
 
-        /** The device of the batches. */
+        /**
+         * The device of the batches.
+         *
+         * @param device the device
+         * @return this builder
+         */
         public Builder optDevice(Device device) {
             options = options.withDevice(device);
             return this;
         }
 
-        /** Whether each dataset's own DJL pipeline is applied (default true; see the class doc). */
+        /**
+         * Whether each dataset's own DJL pipeline is applied (default true; see the class doc).
+         *
+         * @param use whether to apply it
+         * @return this builder
+         */
         public Builder optUseDatasetPipeline(boolean use) {
             this.useDatasetPipeline = use;
             return this;
         }
 
-        /** DJL transforms applied to the items of both sets (after the dataset pipeline). */
+        /**
+         * DJL transforms applied to the items of both sets (after the dataset pipeline).
+         *
+         * @param tfms the transforms
+         * @return this builder
+         */
         public Builder addItemTfms(Transform... tfms) {
             for (Transform t : tfms) {
                 itemTfms.add(DjlTransforms.item(t));
@@ -143,7 +182,12 @@ public final class DatasetLoaders {
             return this;
         }
 
-        /** DJL transforms applied to the training items only (augmentation). */
+        /**
+         * DJL transforms applied to the training items only (augmentation).
+         *
+         * @param tfms the transforms
+         * @return this builder
+         */
         public Builder addTrainItemTfms(Transform... tfms) {
             for (Transform t : tfms) {
                 trainItemTfms.add(DjlTransforms.item(t));
@@ -151,19 +195,33 @@ public final class DatasetLoaders {
             return this;
         }
 
-        /** Batch transforms (both sets; random ones act only when {@code ctx.training()}). */
+        /**
+         * Batch transforms (both sets; random ones act only when {@code ctx.training()}).
+         *
+         * @param tfms the transforms
+         * @return this builder
+         */
         public Builder addBatchTfms(BatchTransform... tfms) {
             batchTfms.addAll(List.of(tfms));
             return this;
         }
 
-        /** The vocabulary, when the dataset does not expose its class names. */
+        /**
+         * The vocabulary, when the dataset does not expose its class names.
+         *
+         * @param vocab the vocabulary
+         * @return this builder
+         */
         public Builder optVocab(Vocab vocab) {
             this.vocab = Objects.requireNonNull(vocab, "vocab");
             return this;
         }
 
-        /** Validates and builds. */
+        /**
+         * Validates and builds.
+         *
+         * @return the loaders
+         */
         public DataLoaders build() {
             if (train.size() == 0) {
                 throw new IllegalArgumentException("The training dataset is empty");

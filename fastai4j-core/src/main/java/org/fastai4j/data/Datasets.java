@@ -28,18 +28,41 @@ public final class Datasets {
 
     private Datasets() {}
 
-    /** {@code untar_data(url)} with the default cache and downloader. */
+    /**
+     * {@code untar_data(url)} with the default cache and downloader.
+     *
+     * @param url the archive's URL
+     * @return the folder of the extracted data
+     * @throws IOException if the download, the check or the extraction fails
+     */
     public static Path untarData(String url) throws IOException {
         return untarData(url, Downloads.defaults(), Downloads.cacheDir());
     }
 
-    /** {@code untar_data(url)} into {@code cacheDir} with {@code downloads}. */
+    /**
+     * {@code untar_data(url)} into {@code cacheDir} with {@code downloads}.
+     *
+     * @param url the archive's URL
+     * @param downloads the downloader
+     * @param cacheDir the folder archives are kept and extracted in
+     * @return the folder of the extracted data
+     * @throws IOException if the download, the check or the extraction fails
+     */
     public static Path untarData(String url, Downloads downloads, Path cacheDir) throws IOException {
         URLs.Check check = URLs.CHECKS.get(url);
         return untarData(URI.create(url), check == null ? null : Checksum.md5(check.md5()), downloads, cacheDir);
     }
 
-    /** {@code untar_data} of any {@code .tgz}/{@code .tar.gz} URL with an optional checksum. */
+    /**
+     * {@code untar_data} of any {@code .tgz}/{@code .tar.gz} URL with an optional checksum.
+     *
+     * @param url the archive's URL
+     * @param checksum the expected digest of the archive, or null
+     * @param downloads the downloader
+     * @param cacheDir the folder archives are kept and extracted in
+     * @return the folder of the extracted data
+     * @throws IOException if the download, the check or the extraction fails
+     */
     public static Path untarData(URI url, Checksum checksum, Downloads downloads, Path cacheDir) throws IOException {
         String file = Path.of(url.getPath()).getFileName().toString();
         String name = file.replaceFirst("\\.(tgz|tar\\.gz)$", "");

@@ -9,6 +9,7 @@ import ai.djl.translate.Transform;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Adapts any DJL {@link Transform} to fastai4j: as an item transform (run in a loader worker on a
@@ -24,7 +25,7 @@ import java.util.Objects;
 public final class DjlTransforms {
     private DjlTransforms() {}
 
-    /** A DJL transform as an item transform on host tensors (order 0). */
+    /** {@return a DJL transform as an item transform on host tensors (order 0)} */
     public static ItemTransform<HostTensor> item(Transform transform) {
         Objects.requireNonNull(transform, "transform");
         return new ItemTransform<>() {
@@ -47,44 +48,34 @@ public final class DjlTransforms {
         };
     }
 
-    /** A DJL transform applied to the whole batch on the device, at {@code order}. */
+    /** {@return a DJL transform applied to the whole batch on the device, at {@code order}} */
     public static BatchTransform batch(Transform transform, int order) {
         Objects.requireNonNull(transform, "transform");
         if (transform instanceof ai.djl.modality.cv.transform.Normalize n) {
             return new DjlNormalize(n, order); // can be undone for display, counts as the normalization
         }
-        return new BatchTransform() {
-            @Override
-            public NDArray apply(NDArray x, BatchContext ctx) {
-                NDArray out = transform.transform(x);
-                out.attach(ctx.manager());
-                return out;
-            }
-
-            @Override
-            public int order() {
-                return order;
-            }
-
-            @Override
-            public String describe() {
-                return "DjlBatch(" + transform.getClass().getSimpleName() + ")";
-            }
-        };
+        return onDevice("DjlBatch", transform, order, transform::transform);
     }
 
-    /** A DJL transform applied to each image (C×H×W) of the batch, then restacked, at {@code order}. */
+    /** {@return a DJL transform applied to each image (C×H×W) of the batch, then restacked, at {@code order}} */
     public static BatchTransform perImage(Transform transform, int order) {
         Objects.requireNonNull(transform, "transform");
+        return onDevice("DjlPerImage", transform, order, x -> {
+            NDList images = x.split(x.getShape().get(0));
+            NDList outs = new NDList(images.size());
+            for (NDArray image : images) {
+                outs.add(transform.transform(image.squeeze(0)));
+            }
+            return NDArrays.stack(outs);
+        });
+    }
+
+    /** A batch transform running {@code body} at {@code order}, its result attached to the batch's manager. */
+    private static BatchTransform onDevice(String label, Transform transform, int order, UnaryOperator<NDArray> body) {
         return new BatchTransform() {
             @Override
             public NDArray apply(NDArray x, BatchContext ctx) {
-                NDList images = x.split(x.getShape().get(0));
-                NDList outs = new NDList(images.size());
-                for (NDArray image : images) {
-                    outs.add(transform.transform(image.squeeze(0)));
-                }
-                NDArray out = NDArrays.stack(outs);
+                NDArray out = body.apply(x);
                 out.attach(ctx.manager());
                 return out;
             }
@@ -96,7 +87,7 @@ public final class DjlTransforms {
 
             @Override
             public String describe() {
-                return "DjlPerImage(" + transform.getClass().getSimpleName() + ")";
+                return label + "(" + transform.getClass().getSimpleName() + ")";
             }
         };
     }

@@ -16,7 +16,13 @@ import java.util.Objects;
  */
 public record HostTensor(Shape shape, DataType dataType, ByteBuffer data) {
 
-    /** Validates that the byte count matches the shape. */
+    /**
+     * Validates that the byte count matches the shape.
+     *
+     * @param shape the shape of one item (no batch axis)
+     * @param dataType the element type
+     * @param data the bytes, position 0, limit = shape size × element size
+     */
     public HostTensor {
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(dataType, "dataType");
@@ -29,26 +35,26 @@ public record HostTensor(Shape shape, DataType dataType, ByteBuffer data) {
         }
     }
 
-    /** A uint8 tensor wrapping {@code bytes} (not copied). */
+    /** {@return a uint8 tensor wrapping {@code bytes} (not copied)} */
     public static HostTensor ofUint8(byte[] bytes, long... shape) {
         return new HostTensor(new Shape(shape), DataType.UINT8, ByteBuffer.wrap(bytes));
     }
 
-    /** A float32 tensor holding a copy of {@code values}. */
+    /** {@return a float32 tensor holding a copy of {@code values}} */
     public static HostTensor ofFloats(float[] values, long... shape) {
         ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.nativeOrder());
         b.asFloatBuffer().put(values);
         return new HostTensor(new Shape(shape), DataType.FLOAT32, b);
     }
 
-    /** A scalar int64 tensor (a class index). */
+    /** {@return a scalar int64 tensor (a class index)} */
     public static HostTensor ofLong(long value) {
         ByteBuffer b = ByteBuffer.allocate(8).order(ByteOrder.nativeOrder());
         b.putLong(0, value);
         return new HostTensor(new Shape(), DataType.INT64, b);
     }
 
-    /** The number of bytes of the data. */
+    /** {@return the number of bytes of the data} */
     public int byteSize() {
         return data.remaining();
     }

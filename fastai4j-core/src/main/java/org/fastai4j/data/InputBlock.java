@@ -32,7 +32,7 @@ public interface InputBlock {
         return Optional.empty();
     }
 
-    /** A short text naming {@code x} in errors and reports. */
+    /** {@return a short text naming {@code x} in errors and reports} */
     default String describe(Object x) {
         return String.valueOf(x);
     }

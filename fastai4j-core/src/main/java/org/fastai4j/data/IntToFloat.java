@@ -12,7 +12,7 @@ public final class IntToFloat implements BatchTransform {
 
     private IntToFloat() {}
 
-    /** The transform. */
+    /** {@return the transform} */
     public static IntToFloat create() {
         return INSTANCE;
     }

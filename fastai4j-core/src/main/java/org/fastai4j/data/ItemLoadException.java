@@ -7,6 +7,7 @@ package org.fastai4j.data;
  */
 public class ItemLoadException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** The index of the item that failed. */
     private final int index;
 
     /** Wraps the failure of item {@code index}, described as {@code item}. */
@@ -15,7 +16,7 @@ public class ItemLoadException extends RuntimeException {
         this.index = index;
     }
 
-    /** The dataset index of the failed item. */
+    /** {@return the dataset index of the failed item} */
     public int index() {
         return index;
     }

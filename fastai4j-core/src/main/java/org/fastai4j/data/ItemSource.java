@@ -8,7 +8,7 @@ package org.fastai4j.data;
  */
 public interface ItemSource {
 
-    /** The number of items. */
+    /** {@return the number of items} */
     int size();
 
     /**
@@ -19,7 +19,7 @@ public interface ItemSource {
      */
     Sample load(int index, ItemContext ctx) throws Exception;
 
-    /** A short text naming item {@code index} (its file path, its dataset index). */
+    /** {@return a short text naming item {@code index} (its file path, its dataset index)} */
     String describe(int index);
 
     /** The item transforms this source applies (default: none known). */

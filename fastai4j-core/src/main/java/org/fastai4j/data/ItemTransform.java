@@ -14,18 +14,26 @@ public interface ItemTransform<T> {
     /**
      * Transforms one item: returns the input itself or a new item. It never frees the input; the
      * caller frees the input when a new item is returned (e.g. releases an OpenCV Mat).
+     *
+     * @param item the item to transform
+     * @param ctx the item's seed and training flag
+     * @return {@code item} itself or a new item
      */
     T apply(T item, ItemContext ctx);
 
-    /** The item representation this transform works on. */
+    /** {@return the item representation this transform works on} */
     Class<T> itemType();
 
-    /** Position in the pipeline; lower runs first (fastai: Resize and RandomResizedCrop are 1). */
+    /**
+     * Position in the pipeline; lower runs first (fastai: Resize and RandomResizedCrop are 1).
+     *
+     * @return the order (default 0)
+     */
     default int order() {
         return 0;
     }
 
-    /** A short description for the export manifest and reports. */
+    /** {@return a short description for the export manifest and reports} */
     default String describe() {
         return getClass().getSimpleName();
     }

@@ -24,12 +24,21 @@ public final class Items {
      * fastai's {@code get_image_files(path)}: every image file under {@code path}, recursively,
      * skipping hidden files and folders (names starting with a dot: {@code .git},
      * {@code .ipynb_checkpoints}), sorted by path so the order is the same on every machine.
+     *
+     * @param path the folder searched recursively
+     * @return the files, sorted by path
      */
     public static List<Path> getImageFiles(Path path) {
         return getFiles(path, IMAGE_EXTENSIONS, List.of());
     }
 
-    /** {@link #getImageFiles(Path)} only inside the given top-level {@code folders}. */
+    /**
+     * {@link #getImageFiles(Path)} only inside the given top-level {@code folders}.
+     *
+     * @param path the folder searched recursively
+     * @param folders the top-level folders searched (empty: all)
+     * @return the files, sorted by path
+     */
     public static List<Path> getImageFiles(Path path, List<String> folders) {
         return getFiles(path, IMAGE_EXTENSIONS, folders);
     }
@@ -41,6 +50,10 @@ public final class Items {
      *
      * @throws UncheckedIOException when the folder cannot be read
      * @throws IllegalArgumentException when {@code path} is not a folder
+     * @param path the folder searched recursively
+     * @param extensions the lower-case extensions kept, with their dot (empty: all)
+     * @param folders the top-level folders searched (empty: all)
+     * @return the files, sorted by path
      */
     public static List<Path> getFiles(Path path, Set<String> extensions, List<String> folders) {
         if (!Files.isDirectory(path)) {
@@ -87,7 +100,7 @@ public final class Items {
         return out;
     }
 
-    /** The lower-case extension of {@code file} with its dot, or "". */
+    /** {@return the lower-case extension of {@code file} with its dot, or ""} */
     public static String extension(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');

@@ -12,7 +12,11 @@ import java.util.regex.Pattern;
 public final class Labellers {
     private Labellers() {}
 
-    /** fastai's {@code parent_label}: the name of the folder holding the file. */
+    /**
+     * fastai's {@code parent_label}: the name of the folder holding the file.
+     *
+     * @return the label getter
+     */
     public static Function<Object, Object> parentLabel() {
         return item -> {
             Path p = asPath(item);
@@ -27,6 +31,9 @@ public final class Labellers {
     /**
      * fastai's {@code RegexLabeller(pat)} on the file name ({@code using_attr(..., 'name')}): the
      * first group of the first match ({@code re.search}); no match is an error naming the file.
+     *
+     * @param pattern a regex whose first group is the label
+     * @return the label getter
      */
     public static Function<Object, Object> regex(String pattern) {
         Pattern p = Pattern.compile(pattern);
@@ -45,12 +52,23 @@ public final class Labellers {
         };
     }
 
-    /** fastai's {@code ColReader(col)}: the value of column {@code col} of a table row. */
+    /**
+     * fastai's {@code ColReader(col)}: the value of column {@code col} of a table row.
+     *
+     * @param col the column name
+     * @return the label getter
+     */
     public static Function<Object, Object> column(String col) {
         return item -> cell(item, col);
     }
 
-    /** {@code ColReader(col, label_delim=delimiter)}: the cell split into a list of labels. */
+    /**
+     * {@code ColReader(col, label_delim=delimiter)}: the cell split into a list of labels.
+     *
+     * @param col the column name
+     * @param delimiter the separator between labels in the cell
+     * @return the label getter
+     */
     public static Function<Object, Object> column(String col, String delimiter) {
         return item -> {
             String cell = String.valueOf(cell(item, col)).trim();

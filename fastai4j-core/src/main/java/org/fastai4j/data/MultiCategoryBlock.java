@@ -14,7 +14,7 @@ public final class MultiCategoryBlock implements TargetBlock {
 
     private MultiCategoryBlock() {}
 
-    /** A block whose vocabulary comes from the training labels. */
+    /** {@return a block whose vocabulary comes from the training labels} */
     public static MultiCategoryBlock create() {
         return new MultiCategoryBlock();
     }

@@ -12,7 +12,7 @@ public final class RegressionBlock implements TargetBlock {
 
     private RegressionBlock() {}
 
-    /** A regression block. */
+    /** {@return a regression block} */
     public static RegressionBlock create() {
         return new RegressionBlock();
     }

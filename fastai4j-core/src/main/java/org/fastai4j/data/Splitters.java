@@ -21,6 +21,10 @@ public final class Splitters {
      * {@code seed}); its first {@code floor(validPct × n)} items are the validation set, the rest
      * the training set, both in permutation order. The permutation is a Fisher-Yates shuffle seeded
      * with {@code Seeds.derive(seed)}, not torch's {@code randperm}: same proportions, other items.
+     *
+     * @param validPct the share of items for validation, in [0, 1)
+     * @param seed the seed of the shuffle
+     * @return the splitter
      */
     public static Splitter random(double validPct, long seed) {
         if (!(validPct >= 0 && validPct < 1)) {
@@ -45,6 +49,10 @@ public final class Splitters {
      * fastai's {@code GrandparentSplitter}: a file is in the training set when its grandparent
      * folder is named {@code train}, in the validation set when it is {@code valid}; other items
      * are in neither.
+     *
+     * @param train the name of the training folder
+     * @param valid the name of the validation folder
+     * @return the splitter
      */
     public static Splitter grandparent(String train, String valid) {
         return items -> {
@@ -62,7 +70,11 @@ public final class Splitters {
         };
     }
 
-    /** {@link #grandparent(String, String)} with fastai's defaults {@code train} and {@code valid}. */
+    /**
+     * {@link #grandparent(String, String)} with fastai's defaults {@code train} and {@code valid}.
+     *
+     * @return the splitter
+     */
     public static Splitter grandparent() {
         return grandparent("train", "valid");
     }
@@ -75,7 +87,12 @@ public final class Splitters {
         return gp == null || gp.getFileName() == null ? null : gp.getFileName().toString();
     }
 
-    /** fastai's {@code FuncSplitter}: items for which {@code isValid} is true are validation. */
+    /**
+     * fastai's {@code FuncSplitter}: items for which {@code isValid} is true are validation.
+     *
+     * @param isValid true for validation items
+     * @return the splitter
+     */
     public static Splitter func(Predicate<Object> isValid) {
         return items -> {
             List<Integer> t = new ArrayList<>();
@@ -87,7 +104,12 @@ public final class Splitters {
         };
     }
 
-    /** fastai's {@code IndexSplitter}: the given indices are validation, the rest training. */
+    /**
+     * fastai's {@code IndexSplitter}: the given indices are validation, the rest training.
+     *
+     * @param validIndices the indices of the validation items
+     * @return the splitter
+     */
     public static Splitter index(int... validIndices) {
         return items -> {
             Set<Integer> valid = new TreeSet<>();
@@ -112,6 +134,9 @@ public final class Splitters {
      * fastai's {@code ColSplitter(col)}: items are table rows ({@code Map<String, ?>}); a row is in
      * the validation set when its column {@code col} is true ({@code true}, {@code 1}, {@code
      * True}, {@code yes}).
+     *
+     * @param col the name of the column
+     * @return the splitter
      */
     public static Splitter column(String col) {
         return func(item -> {
@@ -125,7 +150,11 @@ public final class Splitters {
         });
     }
 
-    /** fastai's default validation column, {@code is_valid}. */
+    /**
+     * fastai's default validation column, {@code is_valid}.
+     *
+     * @return the splitter
+     */
     public static Splitter column() {
         return column("is_valid");
     }

@@ -22,7 +22,7 @@ public interface TargetBlock {
          */
         HostTensor encode(Object label);
 
-        /** The vocabulary, for categorical targets. */
+        /** {@return the vocabulary, for categorical targets} */
         Optional<Vocab> vocab();
     }
 }

@@ -55,7 +55,11 @@ public final class ThreadedDataLoader implements DataLoader {
         this.vocab = b.vocab;
     }
 
-    /** A builder over {@code source}. */
+    /**
+     * {@return a builder over {@code source}}
+     *
+     * @param source the items and how to load them
+     */
     public static Builder builder(ItemSource source) {
         return new Builder(source);
     }
@@ -68,7 +72,7 @@ public final class ThreadedDataLoader implements DataLoader {
         return toBuilder().optBatchTfms(all).build();
     }
 
-    /** A builder preset with this loader's settings (e.g. to derive the validation loader). */
+    /** {@return a builder preset with this loader's settings (e.g. to derive the validation loader)} */
     public Builder toBuilder() {
         Builder b = new Builder(source).setBs(bs).optTraining(training).optSeed(seed)
                 .optWorkers(workers).optPrefetch(prefetch).optDevice(device)
@@ -107,17 +111,17 @@ public final class ThreadedDataLoader implements DataLoader {
         return device;
     }
 
-    /** The run seed. */
+    /** {@return the run seed} */
     public long seed() {
         return seed;
     }
 
-    /** The number of worker threads (0: items load on the consumer thread). */
+    /** {@return the number of worker threads (0: items load on the consumer thread)} */
     public int workers() {
         return workers;
     }
 
-    /** The number of batches loaded ahead. */
+    /** {@return the number of batches loaded ahead} */
     public int prefetch() {
         return prefetch;
     }
@@ -128,7 +132,7 @@ public final class ThreadedDataLoader implements DataLoader {
         return batchTfms;
     }
 
-    /** The item source. */
+    /** {@return the item source} */
     public ItemSource source() {
         return source;
     }
@@ -163,7 +167,11 @@ public final class ThreadedDataLoader implements DataLoader {
         return training || augment;
     }
 
-    /** The item order of {@code epoch}: shuffled for training, identity for validation. */
+    /**
+     * {@return the item order of {@code epoch}: shuffled for training, identity for validation}
+     *
+     * @param epoch the epoch number
+     */
     public int[] order(int epoch) {
         int n = source.size();
         int[] order = new int[n];
@@ -218,7 +226,12 @@ public final class ThreadedDataLoader implements DataLoader {
         return source.describe(index);
     }
 
-    /** The seed of batch {@code batchIndex} of {@code epoch}. */
+    /**
+     * {@return the seed of batch {@code batchIndex} of {@code epoch}}
+     *
+     * @param epoch the epoch number
+     * @param batchIndex the batch's index in the epoch
+     */
     public long batchSeed(int epoch, int batchIndex) {
         return Seeds.derive(seed ^ BATCH_SALT, epoch, batchIndex);
     }
@@ -274,65 +287,101 @@ public final class ThreadedDataLoader implements DataLoader {
             this.source = Objects.requireNonNull(source, "source");
         }
 
-        /** The batch size (default 64). */
+        /**
+         * The batch size (default 64).
+         *
+         * @param bs the batch size, >= 1
+         * @return this builder
+         */
         public Builder setBs(int bs) {
             this.bs = bs;
             return this;
         }
 
-        /** True for a training loader: shuffled, last partial batch dropped, random transforms. */
+        /**
+         * True for a training loader: shuffled, last partial batch dropped, random transforms.
+         *
+         * @param training true for a training loader
+         * @return this builder
+         */
         public Builder optTraining(boolean training) {
             this.training = training;
             return this;
         }
 
-        /** The run seed (default 42). */
+        /**
+         * The run seed (default 42).
+         *
+         * @param seed the run seed
+         * @return this builder
+         */
         public Builder optSeed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** Worker threads (default min(cores, 4)); 0 loads on the consumer thread. */
+        /**
+         * Worker threads (default min(cores, 4)); 0 loads on the consumer thread.
+         *
+         * @param workers the number of worker threads, >= 0
+         * @return this builder
+         */
         public Builder optWorkers(int workers) {
             this.workers = workers;
             return this;
         }
 
-        /** Batches loaded ahead (default 3). */
+        /**
+         * Batches loaded ahead (default 3).
+         *
+         * @param prefetch the number of batches loaded ahead, >= 1
+         * @return this builder
+         */
         public Builder optPrefetch(int prefetch) {
             this.prefetch = prefetch;
             return this;
         }
 
-        /** The device batches go to (default {@code Devices.defaultDevice()}). */
+        /**
+         * The device batches go to (default {@code Devices.defaultDevice()}).
+         *
+         * @param device the device
+         * @return this builder
+         */
         public Builder optDevice(Device device) {
             this.device = device;
             return this;
         }
 
-        /** The batch transforms (run in ascending order). */
+        /**
+         * The batch transforms (run in ascending order).
+         *
+         * @param tfms the transforms
+         * @return this builder
+         */
         public Builder optBatchTfms(List<? extends BatchTransform> tfms) {
             this.batchTfms = List.copyOf(tfms);
             return this;
         }
 
-        /** The target's vocabulary. */
+        /**
+         * The target's vocabulary.
+         *
+         * @param vocab the vocabulary
+         * @return this builder
+         */
         public Builder optVocab(Vocab vocab) {
             this.vocab = Objects.requireNonNull(vocab, "vocab");
             return this;
         }
 
-        /** Validates and builds. */
+        /**
+         * Validates and builds.
+         *
+         * @return the loader
+         */
         public ThreadedDataLoader build() {
-            if (bs < 1) {
-                throw new IllegalArgumentException("bs must be at least 1, got " + bs);
-            }
-            if (workers < 0) {
-                throw new IllegalArgumentException("workers must be 0 or more, got " + workers);
-            }
-            if (prefetch < 1) {
-                throw new IllegalArgumentException("prefetch must be at least 1, got " + prefetch);
-            }
+            LoaderOptions.check(bs, workers, prefetch);
             if (training && source.size() < bs) {
                 throw new IllegalArgumentException("The training set has " + source.size()
                         + " items, fewer than one batch of bs=" + bs

@@ -11,7 +11,11 @@ import java.util.Map;
  */
 public record Vocab(List<String> items) {
 
-    /** Copies the list and checks it holds no duplicates. */
+    /**
+     * Copies the list and checks it holds no duplicates.
+     *
+     * @param items the class names, in index order
+     */
     public Vocab {
         items = List.copyOf(items);
         Map<String, Integer> seen = new HashMap<>();
@@ -28,17 +32,17 @@ public record Vocab(List<String> items) {
         return new Vocab(names.stream().distinct().sorted().toList());
     }
 
-    /** The number of classes. */
+    /** {@return the number of classes} */
     public int size() {
         return items.size();
     }
 
-    /** The class name at {@code index}. */
+    /** {@return the class name at {@code index}} */
     public String get(int index) {
         return items.get(index);
     }
 
-    /** The index of {@code name}, or -1. */
+    /** {@return the index of {@code name}, or -1} */
     public int indexOf(String name) {
         return items.indexOf(name);
     }

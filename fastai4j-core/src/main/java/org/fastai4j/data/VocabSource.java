@@ -4,6 +4,6 @@ import java.util.List;
 
 /** A dataset that knows its class names (index order); {@link DatasetLoaders} reads them. */
 public interface VocabSource {
-    /** The class names, in class-index order. */
+    /** {@return the class names, in class-index order} */
     List<String> classNames();
 }

@@ -59,17 +59,31 @@ public final class ClassificationInterpretation {
      * (decoded may be null: the argmax of the probabilities is used).
      *
      * @param renderer draws items for the image plots; null draws text tiles
+     * @param preds the predictions, with targets, decoded values and per-item losses
+     * @param vocab the class names
+     * @return the interpretation
      */
     public static ClassificationInterpretation fromPreds(Preds preds, Vocab vocab, ItemRenderer renderer) {
         return new ClassificationInterpretation(preds, vocab, renderer);
     }
 
-    /** Runs inference once on the validation loader: fastai's {@code from_learner(learn)}. */
+    /**
+     * Runs inference once on the validation loader: fastai's {@code from_learner(learn)}.
+     *
+     * @param learn the learner whose model predicts
+     * @return the interpretation
+     */
     public static ClassificationInterpretation fromLearner(Learner learn) {
         return fromLearner(learn, learn.dls().valid());
     }
 
-    /** Runs inference once on {@code dl} (with decoded predictions and per-item losses). */
+    /**
+     * Runs inference once on {@code dl} (with decoded predictions and per-item losses).
+     *
+     * @param learn the learner whose model predicts
+     * @param dl the loader to predict on
+     * @return the interpretation
+     */
     public static ClassificationInterpretation fromLearner(Learner learn, DataLoader dl) {
         Vocab vocab = dl.vocab().or(() -> learn.dls().vocab()).orElseThrow(() -> new IllegalArgumentException(
                 "ClassificationInterpretation needs a loader with a vocab (a categorical target); this one has none"));
@@ -77,12 +91,12 @@ public final class ClassificationInterpretation {
         return new ClassificationInterpretation(preds, vocab, new LoaderItemRenderer(dl));
     }
 
-    /** The vocabulary. */
+    /** {@return the vocabulary} */
     public Vocab vocab() {
         return vocab;
     }
 
-    /** The number of items. */
+    /** {@return the number of items} */
     public int size() {
         return indices.length;
     }
@@ -91,6 +105,8 @@ public final class ClassificationInterpretation {
      * The confusion matrix: {@code cm[actual][predicted]} counts the items of actual class {@code
      * actual} predicted as {@code predicted}; rows are actual classes, columns predicted classes,
      * both in vocabulary order.
+     *
+     * @return the matrix, one row per actual class
      */
     public int[][] confusionMatrix() {
         int c = vocab.size();
@@ -101,7 +117,11 @@ public final class ClassificationInterpretation {
         return cm;
     }
 
-    /** fastai's default plot: counts, title "Confusion matrix", colormap "Blues". */
+    /**
+     * fastai's default plot: counts, title "Confusion matrix", colormap "Blues".
+     *
+     * @return the figure
+     */
     public Figure plotConfusionMatrix() {
         return plotConfusionMatrix(false, "Confusion matrix", "Blues");
     }
@@ -112,6 +132,7 @@ public final class ClassificationInterpretation {
      * @param normalize show row fractions (two decimals) instead of counts
      * @param title the title
      * @param cmap a colormap name, see {@link org.fastai4j.plot.Colormap#of}
+     * @return the figure
      */
     public Figure plotConfusionMatrix(boolean normalize, String title, String cmap) {
         return ConfusionMatrixPlot.render(confusionMatrix(), vocab.items(), normalize, title, cmap).figure();
@@ -120,6 +141,9 @@ public final class ClassificationInterpretation {
     /**
      * The off-diagonal cells of the confusion matrix with at least {@code minVal} items, largest
      * first; ties keep row-major order (actual, then predicted), as fastai's stable sort does.
+     *
+     * @param minVal the smallest count listed
+     * @return the confusions, largest first
      */
     public List<Confusion> mostConfused(int minVal) {
         int[][] cm = confusionMatrix();
@@ -135,7 +159,11 @@ public final class ClassificationInterpretation {
         return res;
     }
 
-    /** {@link #mostConfused(int)} with fastai's default {@code minVal = 1}. */
+    /**
+     * {@link #mostConfused(int)} with fastai's default {@code minVal = 1}.
+     *
+     * @return the confusions, largest first
+     */
     public List<Confusion> mostConfused() {
         return mostConfused(1);
     }
@@ -143,6 +171,10 @@ public final class ClassificationInterpretation {
     /**
      * The {@code k} largest (or smallest) per-item losses, sorted; equal losses keep item order.
      * {@code k} larger than the number of items gives all.
+     *
+     * @param k the number of items
+     * @param largest true for the largest losses, false for the smallest
+     * @return the sorted losses and their items
      */
     public TopLosses topLosses(int k, boolean largest) {
         if (losses == null) {
@@ -151,7 +183,7 @@ public final class ClassificationInterpretation {
         return TopLosses.of(losses, indices, k, largest);
     }
 
-    /** All losses, largest first. */
+    /** {@return all losses, largest first} */
     public TopLosses topLosses() {
         return topLosses(size(), true);
     }
@@ -161,16 +193,15 @@ public final class ClassificationInterpretation {
      * plot_top_losses}. Each tile is titled {@code predicted/actual / loss / probability} where the
      * probability is the model's probability of the PREDICTED class (fastai's), and on a second
      * line {@code p(actual) = x}, the probability the model gave the ACTUAL class.
+     *
+     * @param k the number of items
+     * @param nrows the rows of the grid, or 0 for fastai's shape
+     * @param ncols the columns of the grid, or 0 for fastai's shape
+     * @return the figure
      */
     public Figure plotTopLosses(int k, int nrows, int ncols) {
         TopLosses top = topLosses(k, true);
-        ImageGrid.Builder grid = ImageGrid.builder().optTitle("Prediction/Actual/Loss/Probability");
-        if (nrows > 0) {
-            grid.optNrows(nrows);
-        }
-        if (ncols > 0) {
-            grid.optNcols(ncols);
-        }
+        ImageGrid.Builder grid = Results.topLossesGrid("Prediction/Actual/Loss/Probability", nrows, ncols);
         for (int i = 0; i < top.size(); i++) {
             int r = top.rows()[i];
             grid.addImage(renderer.render(top.indices()[i]), topLossTitle(r));
@@ -178,7 +209,12 @@ public final class ClassificationInterpretation {
         return grid.build();
     }
 
-    /** {@link #plotTopLosses(int, int, int)} with fastai's grid shape for {@code k} tiles. */
+    /**
+     * {@link #plotTopLosses(int, int, int)} with fastai's grid shape for {@code k} tiles.
+     *
+     * @param k the number of items
+     * @return the figure
+     */
     public Figure plotTopLosses(int k) {
         return plotTopLosses(k, 0, 0);
     }
@@ -191,27 +227,31 @@ public final class ClassificationInterpretation {
                 + Formats.fixed(probs[r][p], 2) + "\np(actual) = " + Formats.fixed(probs[r][a], 2);
     }
 
-    /** Per-class precision, recall, F1 and support, with averages (sklearn's report). */
+    /**
+     * Per-class precision, recall, F1 and support, with averages (sklearn's report).
+     *
+     * @return the report
+     */
     public ClassificationReport classificationReport() {
         return ClassificationReport.of(confusionMatrix(), vocab.items());
     }
 
-    /** The probabilities of item row {@code row} (a copy). */
+    /** {@return the probabilities of item row {@code row} (a copy)} */
     public float[] probabilities(int row) {
         return probs[row].clone();
     }
 
-    /** The actual class of each item row (a copy). */
+    /** {@return the actual class of each item row (a copy)} */
     public int[] targets() {
         return targets.clone();
     }
 
-    /** The predicted class of each item row (a copy). */
+    /** {@return the predicted class of each item row (a copy)} */
     public int[] decoded() {
         return decoded.clone();
     }
 
-    /** The dataset index of each item row (a copy). */
+    /** {@return the dataset index of each item row (a copy)} */
     public int[] indices() {
         return indices.clone();
     }

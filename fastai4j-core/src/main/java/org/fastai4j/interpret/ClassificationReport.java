@@ -29,12 +29,19 @@ public record ClassificationReport(List<Scores> classes, double accuracy, Scores
     public record Scores(String name, double precision, double recall, double f1, int support) {
     }
 
-    /** Copies the class list. */
+    /**
+     * Copies the class list.
+     *
+     * @param classes one row per class, in vocabulary order
+     * @param accuracy correct predictions / all items
+     * @param macroAvg unweighted means (its support is the total)
+     * @param weightedAvg support-weighted means (its support is the total)
+     */
     public ClassificationReport {
         classes = List.copyOf(classes);
     }
 
-    /** The report of confusion matrix {@code cm} (rows actual, columns predicted). */
+    /** {@return the report of confusion matrix {@code cm} (rows actual, columns predicted)} */
     public static ClassificationReport of(int[][] cm, List<String> names) {
         int n = names.size();
         List<Scores> rows = new ArrayList<>();
@@ -72,12 +79,12 @@ public record ClassificationReport(List<Scores> classes, double accuracy, Scores
                 new Scores("weighted avg", weighted[0], weighted[1], weighted[2], t));
     }
 
-    /** The total number of items. */
+    /** {@return the total number of items} */
     public int total() {
         return macroAvg.support();
     }
 
-    /** The report as text, in scikit-learn's layout (two decimals). */
+    /** {@return the report as text, in scikit-learn's layout (two decimals)} */
     public String text() {
         int width = "weighted avg".length();
         for (Scores s : classes) {

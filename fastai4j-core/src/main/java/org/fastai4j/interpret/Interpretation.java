@@ -25,27 +25,49 @@ public final class Interpretation {
         this.renderer = renderer == null ? ItemRenderer.text() : renderer;
     }
 
-    /** From predictions with per-item losses; {@code renderer} may be null (text tiles). */
+    /**
+     * From predictions with per-item losses; {@code renderer} may be null (text tiles).
+     *
+     * @param preds the predictions, with targets, decoded values and per-item losses
+     * @param renderer draws items for the image plots; null draws text tiles
+     * @return the interpretation
+     */
     public static Interpretation fromPreds(Preds preds, ItemRenderer renderer) {
         return new Interpretation(preds, renderer);
     }
 
-    /** Runs inference once on the validation loader. */
+    /**
+     * Runs inference once on the validation loader.
+     *
+     * @param learn the learner whose model predicts
+     * @return the interpretation
+     */
     public static Interpretation fromLearner(Learner learn) {
         return fromLearner(learn, learn.dls().valid());
     }
 
-    /** Runs inference once on {@code dl}, with decoded predictions and per-item losses. */
+    /**
+     * Runs inference once on {@code dl}, with decoded predictions and per-item losses.
+     *
+     * @param learn the learner whose model predicts
+     * @param dl the loader to predict on
+     * @return the interpretation
+     */
     public static Interpretation fromLearner(Learner learn, DataLoader dl) {
         return new Interpretation(learn.getPreds(dl, true, true), new LoaderItemRenderer(dl));
     }
 
-    /** The predictions this interpretation holds. */
+    /** {@return the predictions this interpretation holds} */
     public Preds preds() {
         return preds;
     }
 
-    /** The {@code k} largest (or smallest) losses and their items. */
+    /**
+     * {@return the {@code k} largest (or smallest) losses and their items}
+     *
+     * @param k the number of items
+     * @param largest true for the largest losses, false for the smallest
+     */
     public TopLosses topLosses(int k, boolean largest) {
         return TopLosses.of(preds.losses(), preds.indices(), k, largest);
     }
@@ -53,16 +75,15 @@ public final class Interpretation {
     /**
      * The {@code k} items with the largest losses, each titled {@code loss x} and, on the next
      * line, {@code target / prediction} (decoded values, or activations when not decoded).
+     *
+     * @param k the number of items
+     * @param nrows the rows of the grid, or 0 for fastai's shape
+     * @param ncols the columns of the grid, or 0 for fastai's shape
+     * @return the figure
      */
     public Figure plotTopLosses(int k, int nrows, int ncols) {
         TopLosses top = topLosses(k, true);
-        ImageGrid.Builder grid = ImageGrid.builder().optTitle("Loss / Target / Prediction");
-        if (nrows > 0) {
-            grid.optNrows(nrows);
-        }
-        if (ncols > 0) {
-            grid.optNcols(ncols);
-        }
+        ImageGrid.Builder grid = Results.topLossesGrid("Loss / Target / Prediction", nrows, ncols);
         for (int i = 0; i < top.size(); i++) {
             int r = top.rows()[i];
             float[] pred = preds.decoded() != null ? preds.decoded()[r] : preds.activations()[r];

@@ -10,10 +10,10 @@ import java.awt.image.BufferedImage;
 @FunctionalInterface
 public interface ItemRenderer {
 
-    /** The image of item {@code index} of the dataset. */
+    /** {@return the image of item {@code index} of the dataset} */
     BufferedImage render(int index);
 
-    /** A renderer drawing "item &lt;index&gt;" tiles, for when no loader is at hand. */
+    /** {@return a renderer drawing "item &lt;index&gt;" tiles, for when no loader is at hand} */
     static ItemRenderer text() {
         return index -> org.fastai4j.plot.Images.textTile("item " + index, 128, 128);
     }

@@ -66,6 +66,21 @@ public final class Results {
         return grid.buildGrid();
     }
 
+    /**
+     * An empty grid titled {@code title} for {@code plotTopLosses}, with {@code nrows}/{@code ncols}
+     * set when positive (else fastai's {@code get_grid} shape).
+     */
+    static ImageGrid.Builder topLossesGrid(String title, int nrows, int ncols) {
+        ImageGrid.Builder grid = ImageGrid.builder().optTitle(title);
+        if (nrows > 0) {
+            grid.optNrows(nrows);
+        }
+        if (ncols > 0) {
+            grid.optNcols(ncols);
+        }
+        return grid;
+    }
+
     static Preds predictFirst(Learner learn, DataLoader dl, int maxN) {
         if (maxN <= 0) {
             throw new IllegalArgumentException("maxN must be > 0, got " + maxN);

@@ -41,7 +41,7 @@ public record TopLosses(float[] losses, int[] indices, int[] rows) {
         return new TopLosses(l, idx, rows);
     }
 
-    /** The number of items. */
+    /** {@return the number of items} */
     public int size() {
         return losses.length;
     }

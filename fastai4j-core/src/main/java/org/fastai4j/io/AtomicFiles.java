@@ -24,7 +24,13 @@ public final class AtomicFiles {
 
     private AtomicFiles() {}
 
-    /** Writes {@code file} atomically with {@code writer}. */
+    /**
+     * Writes {@code file} atomically with {@code writer}.
+     *
+     * @param file the file to write
+     * @param writer writes the content into the temporary file
+     * @throws IOException if writing or moving fails
+     */
     public static void write(Path file, Writer writer) throws IOException {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
@@ -42,7 +48,13 @@ public final class AtomicFiles {
         }
     }
 
-    /** Renames {@code from} over {@code to}, atomically where the file system allows. */
+    /**
+     * Renames {@code from} over {@code to}, atomically where the file system allows.
+     *
+     * @param from the file to move
+     * @param to its new path, replaced if it exists
+     * @throws IOException if writing or moving fails
+     */
     public static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

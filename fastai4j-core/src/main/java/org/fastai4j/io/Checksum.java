@@ -18,7 +18,12 @@ import java.util.Locale;
  */
 public record Checksum(String algorithm, String hex) {
 
-    /** Validates the hex and the algorithm. */
+    /**
+     * Validates the hex and the algorithm.
+     *
+     * @param algorithm the {@link MessageDigest} algorithm name
+     * @param hex the expected digest, or its prefix, in hex (case-insensitive)
+     */
     public Checksum {
         hex = hex.toLowerCase(Locale.ROOT);
         if (hex.isEmpty() || !hex.matches("[0-9a-f]+")) {
@@ -31,17 +36,25 @@ public record Checksum(String algorithm, String hex) {
         }
     }
 
-    /** A SHA-256 digest or prefix. */
+    /**
+     * {@return a SHA-256 digest or prefix}
+     *
+     * @param hexOrPrefix the hex digest or a prefix of it
+     */
     public static Checksum sha256(String hexOrPrefix) {
         return new Checksum("SHA-256", hexOrPrefix);
     }
 
-    /** An MD5 digest (fastai's dataset checks). */
+    /**
+     * {@return an MD5 digest (fastai's dataset checks)}
+     *
+     * @param hex the hex digest
+     */
     public static Checksum md5(String hex) {
         return new Checksum("MD5", hex);
     }
 
-    /** A new digest of this algorithm. */
+    /** {@return a new digest of this algorithm} */
     public MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance(algorithm);
@@ -50,12 +63,21 @@ public record Checksum(String algorithm, String hex) {
         }
     }
 
-    /** True if {@code digest} (complete) starts with the expected hex. */
+    /**
+     * {@return true if {@code digest} (complete) starts with the expected hex}
+     *
+     * @param digest the computed digest
+     */
     public boolean matches(byte[] digest) {
         return HexFormat.of().formatHex(digest).startsWith(hex);
     }
 
-    /** The hex digest of {@code file} with this algorithm. */
+    /**
+     * {@return the hex digest of {@code file} with this algorithm}
+     *
+     * @param file the file to hash
+     * @throws IOException if the file cannot be read
+     */
     public String digestOf(Path file) throws IOException {
         MessageDigest md = newDigest();
         try (InputStream in = Files.newInputStream(file)) {
@@ -68,7 +90,12 @@ public record Checksum(String algorithm, String hex) {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    /** True if {@code file}'s digest starts with the expected hex. */
+    /**
+     * {@return true if {@code file}'s digest starts with the expected hex}
+     *
+     * @param file the file to hash
+     * @throws IOException if the file cannot be read
+     */
     public boolean matches(Path file) throws IOException {
         return digestOf(file).startsWith(hex);
     }

@@ -54,12 +54,12 @@ public final class Downloads {
                 .connectTimeout(timeout).build();
     }
 
-    /** The downloader configured by the environment: offline per {@link #offlineByDefault()}, 60 s timeouts. */
+    /** {@return the downloader configured by the environment: offline per {@link #offlineByDefault()}, 60 s timeouts} */
     public static Downloads defaults() {
         return new Downloads(offlineByDefault(), Duration.ofSeconds(60));
     }
 
-    /** True if {@code FASTAI4J_OFFLINE} is 1/true or the system property {@code fastai4j.offline} is true. */
+    /** {@return true if {@code FASTAI4J_OFFLINE} is 1/true or the system property {@code fastai4j.offline} is true} */
     public static boolean offlineByDefault() {
         String env = System.getenv("FASTAI4J_OFFLINE");
         return "1".equals(env) || "true".equalsIgnoreCase(env) || Boolean.getBoolean("fastai4j.offline");
@@ -71,7 +71,7 @@ public final class Downloads {
         return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".fastai4j");
     }
 
-    /** True if this downloader never connects. */
+    /** {@return true if this downloader never connects} */
     public boolean offline() {
         return offline;
     }

@@ -12,6 +12,7 @@ public class InvalidWeightsFileException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path file;
+    /** What is wrong with the file. */
     private final String reason;
 
     /** A refusal of {@code file} for {@code reason}. */
@@ -28,7 +29,7 @@ public class InvalidWeightsFileException extends IOException {
         this.reason = reason;
     }
 
-    /** The file refused (may be a description such as {@code <memory>}). */
+    /** {@return the file refused (may be a description such as {@code <memory>})} */
     public Path file() {
         return file;
     }

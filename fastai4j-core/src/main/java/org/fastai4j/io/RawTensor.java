@@ -19,7 +19,13 @@ import java.util.Objects;
  */
 public record RawTensor(DataType dataType, long[] shape, ByteBuffer data) {
 
-    /** Validates the byte count against the shape and copies the shape. */
+    /**
+     * Validates the byte count against the shape and copies the shape.
+     *
+     * @param dataType the element type
+     * @param shape the dimensions (empty for a scalar)
+     * @param data the bytes (position 0, remaining = element count × element size)
+     */
     public RawTensor {
         Objects.requireNonNull(dataType, "dataType");
         shape = Objects.requireNonNull(shape, "shape").clone();
@@ -32,14 +38,14 @@ public record RawTensor(DataType dataType, long[] shape, ByteBuffer data) {
         }
     }
 
-    /** A float32 tensor holding a copy of {@code values}. */
+    /** {@return a float32 tensor holding a copy of {@code values}} */
     public static RawTensor ofFloats(float[] values, long... shape) {
         ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         b.asFloatBuffer().put(values);
         return new RawTensor(DataType.FLOAT32, shape, b);
     }
 
-    /** Copies an NDArray's values to Java memory. */
+    /** {@return a copy of an NDArray's values in Java memory} */
     public static RawTensor of(NDArray array) {
         ByteBuffer bytes = array.toByteBuffer();
         ByteBuffer copy = ByteBuffer.allocate(bytes.remaining()).order(ByteOrder.LITTLE_ENDIAN);
@@ -48,29 +54,29 @@ public record RawTensor(DataType dataType, long[] shape, ByteBuffer data) {
         return new RawTensor(array.getDataType(), array.getShape().getShape(), copy);
     }
 
-    /** The shape. */
+    /** {@return the shape} */
     @Override
     public long[] shape() {
         return shape.clone();
     }
 
-    /** The shape as a DJL {@link Shape}. */
+    /** {@return the shape as a DJL {@link Shape}} */
     public Shape djlShape() {
         return new Shape(shape);
     }
 
-    /** The number of elements. */
+    /** {@return the number of elements} */
     public long elementCount() {
         return elementCount(shape);
     }
 
-    /** A read-only view of the bytes, little-endian. */
+    /** {@return a read-only view of the bytes, little-endian} */
     @Override
     public ByteBuffer data() {
         return data.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    /** The values converted to float (float16, bfloat16, float32, float64 and integer types). */
+    /** {@return the values converted to float (float16, bfloat16, float32, float64 and integer types)} */
     public float[] toFloatArray() {
         int n = Math.toIntExact(elementCount());
         float[] out = new float[n];

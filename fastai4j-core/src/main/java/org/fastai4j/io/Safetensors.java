@@ -39,7 +39,13 @@ public final class Safetensors {
      */
     public record Contents(Map<String, RawTensor> tensors, Map<String, String> metadata) {}
 
-    /** Reads and validates {@code file} into Java memory. */
+    /**
+     * Reads and validates {@code file} into Java memory.
+     *
+     * @param file the safetensors file
+     * @return the tensors and the metadata
+     * @throws IOException if the file cannot be read or is not valid safetensors
+     */
     public static Contents read(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
@@ -77,7 +83,14 @@ public final class Safetensors {
         }
     }
 
-    /** Reads {@code file} into NDArrays of {@code manager}, by name (each array's name set too). */
+    /**
+     * Reads {@code file} into NDArrays of {@code manager}, by name (each array's name set too).
+     *
+     * @param file the safetensors file
+     * @param manager the manager the arrays belong to
+     * @return the arrays by name
+     * @throws IOException if the file cannot be read or is not valid safetensors
+     */
     public static Map<String, NDArray> read(Path file, NDManager manager) throws IOException {
         Map<String, NDArray> out = new LinkedHashMap<>();
         for (Map.Entry<String, RawTensor> e : read(file).tensors().entrySet()) {
@@ -88,7 +101,14 @@ public final class Safetensors {
         return out;
     }
 
-    /** Writes NDArrays (copied to Java memory first), see {@link #write(Path, Map, Map)}. */
+    /**
+     * Writes NDArrays (copied to Java memory first), see {@link #write(Path, Map, Map)}.
+     *
+     * @param file the safetensors file
+     * @param arrays the arrays by name, in map order
+     * @param metadata the {@code __metadata__} map, or null
+     * @throws IOException if the file cannot be written
+     */
     public static void writeArrays(Path file, Map<String, NDArray> arrays, Map<String, String> metadata)
             throws IOException {
         Map<String, RawTensor> t = new LinkedHashMap<>();
@@ -100,6 +120,11 @@ public final class Safetensors {
      * Writes {@code tensors} (in map order) and {@code metadata} to {@code file} atomically: a temporary
      * file in the same folder, forced to disk, then renamed over {@code file}. The header is padded with
      * spaces to a multiple of 8 bytes.
+     *
+     * @param file the safetensors file
+     * @param tensors the tensors by name, in map order
+     * @param metadata the {@code __metadata__} map, or null
+     * @throws IOException if the file cannot be written
      */
     public static void write(Path file, Map<String, RawTensor> tensors, Map<String, String> metadata)
             throws IOException {
@@ -166,7 +191,12 @@ public final class Safetensors {
         }
     }
 
-    /** True if the first bytes of {@code file} look like safetensors (for format detection). */
+    /**
+     * {@return true if the first bytes of {@code file} look like safetensors (for format detection)}
+     *
+     * @param file the safetensors file
+     * @throws IOException if the file cannot be read
+     */
     public static boolean looksLike(Path file) throws IOException {
         byte[] head = new byte[9];
         try (var in = Files.newInputStream(file)) {

@@ -33,14 +33,18 @@ public final class StateDicts {
 
     private StateDicts() {}
 
-    /** All parameters of {@code block} (trainable and running statistics) by dotted name, in order. */
+    /** {@return all parameters of {@code block} (trainable and running statistics) by dotted name, in order} */
     public static Map<String, Parameter> parameters(Block block) {
         Map<String, Parameter> out = new LinkedHashMap<>();
         collect(block, "", out);
         return out;
     }
 
-    /** The dotted names of all parameters of {@code block}, in order. */
+    /**
+     * {@return the dotted names of all parameters of {@code block}, in order}
+     *
+     * @param block the block (its children and parameters, recursively)
+     */
     public static List<String> names(Block block) {
         return new ArrayList<>(parameters(block).keySet());
     }
@@ -48,6 +52,9 @@ public final class StateDicts {
     /**
      * The number of trainable scalars (what {@code sum(p.numel() for p in model.parameters())} counts in
      * PyTorch: running statistics excluded). The block must be initialized.
+     *
+     * @param block the block (its children and parameters, recursively)
+     * @return the number of trainable scalars
      */
     public static long parameterCount(Block block) {
         long n = 0;
@@ -59,12 +66,16 @@ public final class StateDicts {
         return n;
     }
 
-    /** True for BatchNorm running statistics (buffers in PyTorch: no gradient, no weight decay). */
+    /**
+     * {@return true for BatchNorm running statistics (buffers in PyTorch: no gradient, no weight decay)}
+     *
+     * @param p the parameter
+     */
     public static boolean isBuffer(Parameter p) {
         return p.getType() == Parameter.Type.RUNNING_MEAN || p.getType() == Parameter.Type.RUNNING_VAR;
     }
 
-    /** Copies the values of every parameter of an initialized block to Java memory, by dotted name. */
+    /** {@return a Java-memory copy of the values of every parameter of an initialized block, by dotted name} */
     public static Map<String, RawTensor> stateDict(Block block) {
         Map<String, RawTensor> out = new LinkedHashMap<>();
         parameters(block).forEach((name, p) -> out.put(name, RawTensor.of(p.getArray())));
@@ -76,6 +87,10 @@ public final class StateDicts {
      * Keys ending in {@code num_batches_tracked} are ignored. Every missing (strict only), unexpected
      * (strict only) or mis-shaped tensor is listed in one {@link IllegalArgumentException}, thrown before
      * any parameter is changed. Floating-point tensors are converted to the parameter's type.
+     *
+     * @param block the block (its children and parameters, recursively)
+     * @param tensors the values by dotted name
+     * @param strict whether missing and unexpected names are errors
      */
     public static void load(Block block, Map<String, RawTensor> tensors, boolean strict) {
         Map<String, Parameter> params = parameters(block);
@@ -120,7 +135,12 @@ public final class StateDicts {
         }
     }
 
-    /** Writes {@code t}'s values into {@code target} in place (same shape), converting float types. */
+    /**
+     * Writes {@code t}'s values into {@code target} in place (same shape), converting float types.
+     *
+     * @param t the values
+     * @param target the array written into
+     */
     public static void copyInto(RawTensor t, NDArray target) {
         DataType type = target.getDataType();
         ByteBuffer direct;

@@ -30,12 +30,12 @@ public final class AvgSmoothLoss {
         avg = beta * avg + (1 - beta) * loss;
     }
 
-    /** The debiased average (NaN before any loss). */
+    /** {@return the debiased average (NaN before any loss)} */
     public double value() {
         return count == 0 ? Double.NaN : avg / (1 - Math.pow(beta, count));
     }
 
-    /** The number of losses seen. */
+    /** {@return the number of losses seen} */
     public int count() {
         return count;
     }

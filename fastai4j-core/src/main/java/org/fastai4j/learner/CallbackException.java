@@ -7,6 +7,7 @@ package org.fastai4j.learner;
 public final class CallbackException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient Callback callback;
+    /** The event the callback failed in. */
     private final Event event;
 
     /** Wraps {@code cause}, thrown by {@code callback} during {@code event}. */
@@ -17,12 +18,12 @@ public final class CallbackException extends RuntimeException {
         this.event = event;
     }
 
-    /** The callback that failed. */
+    /** {@return the callback that failed} */
     public Callback callback() {
         return callback;
     }
 
-    /** The event it was handling. */
+    /** {@return the event it was handling} */
     public Event event() {
         return event;
     }

@@ -21,7 +21,7 @@ public final class EpochTable {
         this.names = List.copyOf(padded);
     }
 
-    /** The header line. */
+    /** {@return the header line} */
     public String header() {
         return String.join("  ", names);
     }

@@ -32,7 +32,7 @@ public final class LrFinder extends ParamScheduler {
         return lr;
     }
 
-    /** The number of batches of the sweep. */
+    /** {@return the number of batches of the sweep} */
     public int numIt() {
         return numIt;
     }

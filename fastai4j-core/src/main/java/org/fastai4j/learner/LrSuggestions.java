@@ -18,6 +18,10 @@ public final class LrSuggestions {
      * fastai's {@code valley}: in the longest run of decreasing losses (longest decreasing
      * subsequence, from {@code start} to {@code end}), the point {@code start + int(len/3) +
      * int(len/6)} where {@code len = end - start}.
+     *
+     * @param lrs the learning rate of each batch of the sweep
+     * @param losses the smoothed loss of each batch of the sweep
+     * @return the suggested lr and the point it marks
      */
     public static Suggestion valley(double[] lrs, double[] losses) {
         int n = losses.length;
@@ -46,12 +50,27 @@ public final class LrSuggestions {
         return new Suggestion(lr, lr, l[idx]);
     }
 
-    /** fastai's {@code slide} with its defaults (lr_diff 15, thresh 0.005, adjust_value 1). */
+    /**
+     * fastai's {@code slide} with its defaults (lr_diff 15, thresh 0.005, adjust_value 1).
+     *
+     * @param lrs the learning rate of each batch of the sweep
+     * @param losses the smoothed loss of each batch of the sweep
+     * @return the suggested lr and the point it marks
+     */
     public static Suggestion slide(double[] lrs, double[] losses) {
         return slide(lrs, losses, 15, 0.005, 1.0);
     }
 
-    /** fastai's {@code slide}: NaN when the curve is shorter than {@code lrDiff + 1} points. */
+    /**
+     * fastai's {@code slide}: NaN when the curve is shorter than {@code lrDiff + 1} points.
+     *
+     * @param lrs the learning rate of each batch of the sweep
+     * @param losses the smoothed loss of each batch of the sweep
+     * @param lrDiff the window length, in points
+     * @param thresh the largest change of the loss gradient across the window still counted as flat
+     * @param adjustValue the factor applied to the suggested lr
+     * @return the suggested lr and the point it marks
+     */
     public static Suggestion slide(double[] lrs, double[] losses, int lrDiff, double thresh, double adjustValue) {
         int n = losses.length;
         if (n < lrDiff + 1 || n < 2) {
@@ -76,7 +95,13 @@ public final class LrSuggestions {
         return new Suggestion(suggestion, suggestion, interpLog10(suggestion, lrs, l));
     }
 
-    /** fastai's {@code minimum}: a tenth of the lr of the lowest loss. */
+    /**
+     * fastai's {@code minimum}: a tenth of the lr of the lowest loss.
+     *
+     * @param lrs the learning rate of each batch of the sweep
+     * @param losses the smoothed loss of each batch of the sweep
+     * @return the suggested lr and the point it marks
+     */
     public static Suggestion minimum(double[] lrs, double[] losses) {
         if (losses.length == 0) {
             return Suggestion.NONE;
@@ -87,7 +112,13 @@ public final class LrSuggestions {
         return new Suggestion(lrMin / 10, lrMin, l[closest(lrs, lrMin)]);
     }
 
-    /** fastai's {@code steep}: the lr where the loss falls fastest per log-lr. */
+    /**
+     * fastai's {@code steep}: the lr where the loss falls fastest per log-lr.
+     *
+     * @param lrs the learning rate of each batch of the sweep
+     * @param losses the smoothed loss of each batch of the sweep
+     * @return the suggested lr and the point it marks
+     */
     public static Suggestion steep(double[] lrs, double[] losses) {
         int n = losses.length;
         if (n < 2) {

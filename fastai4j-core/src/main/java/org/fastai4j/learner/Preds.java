@@ -20,7 +20,7 @@ public record Preds(float[][] activations, float[][] targets, float[][] decoded,
         this(activations, targets, decoded, losses, indices, null);
     }
 
-    /** The number of items. */
+    /** {@return the number of items} */
     public int size() {
         return indices.length;
     }

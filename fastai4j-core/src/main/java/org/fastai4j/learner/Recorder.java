@@ -47,7 +47,11 @@ public class Recorder implements Callback {
         this(0.98);
     }
 
-    /** A recorder smoothing with {@code beta}. */
+    /**
+     * A recorder smoothing with {@code beta}.
+     *
+     * @param beta the weight of the previous average in the smoothed loss, in [0, 1)
+     */
     public Recorder(double beta) {
         this.smooth = new AvgSmoothLoss(beta);
     }
@@ -178,46 +182,76 @@ public class Recorder implements Callback {
         }
     }
 
-    /** Sets the hyper-parameters a scheduler recorded per batch (fastai's {@code recorder.hps}). */
+    /**
+     * Sets the hyper-parameters a scheduler recorded per batch (fastai's {@code recorder.hps}).
+     *
+     * @param hps each hyper-parameter's value per training batch, by name (copied)
+     */
     public void setHps(Map<String, double[]> hps) {
         Map<String, double[]> copy = new LinkedHashMap<>();
         hps.forEach((k, v) -> copy.put(k, v.clone()));
         this.hps = Collections.unmodifiableMap(copy);
     }
 
-    /** The hyper-parameters scheduled in the last fit, per training batch. */
+    /** {@return the hyper-parameters scheduled in the last fit, per training batch} */
     public Map<String, double[]> hps() { return hps; }
-    /** The learning rate of the last group, per training batch. */
+    /** {@return the learning rate of the last group, per training batch} */
     public double[] lrs() { return lrs.toArray(); }
-    /** The momentum of the last group, per training batch (NaN when the optimizer has none). */
+    /** {@return the momentum of the last group, per training batch (NaN when the optimizer has none)} */
     public double[] moms() { return moms.toArray(); }
-    /** The smoothed loss after each training batch (fastai's {@code recorder.losses}). */
+    /** {@return the smoothed loss after each training batch (fastai's {@code recorder.losses})} */
     public double[] losses() { return losses.toArray(); }
-    /** The raw loss of each training batch. */
+    /** {@return the raw loss of each training batch} */
     public double[] rawLosses() { return rawLosses.toArray(); }
-    /** The epoch of each training batch. */
+    /** {@return the epoch of each training batch} */
     public int[] batchEpochs() { return batchEpochs.stream().mapToInt(Integer::intValue).toArray(); }
-    /** The training batch count at the end of each epoch (fastai's {@code recorder.iters}). */
+    /** {@return the training batch count at the end of each epoch (fastai's {@code recorder.iters})} */
     public int[] iters() { return iters.stream().mapToInt(Integer::intValue).toArray(); }
-    /** Per epoch: train_loss, valid_loss, then the metrics (fastai's {@code recorder.values}). */
+    /** {@return per epoch: train_loss, valid_loss, then the metrics (fastai's {@code recorder.values})} */
     public List<double[]> values() { return values.stream().map(double[]::clone).toList(); }
-    /** The formatted time of each epoch. */
+    /** {@return the formatted time of each epoch} */
     public List<String> times() { return List.copyOf(times); }
-    /** The column names: epoch, train_loss, valid_loss, metrics, time. */
+    /** {@return the column names: epoch, train_loss, valid_loss, metrics, time} */
     public List<String> metricNames() { return metricNames; }
-    /** The values of the last epoch or validation: [train_loss, valid_loss, metrics...]. */
+    /** {@return the values of the last epoch or validation: [train_loss, valid_loss, metrics...]} */
     public double[] finalRecord() { return finalRecord.clone(); }
-    /** The current smoothed loss (fastai's {@code learn.smooth_loss}). */
+    /** {@return the current smoothed loss (fastai's {@code learn.smooth_loss})} */
     public double smoothLoss() { return smooth.value(); }
 
-    /** Writes the epoch table as CSV (epoch,train_loss,valid_loss,metrics,time), atomically. */
+    /**
+     * Writes the epoch table as CSV (epoch,train_loss,valid_loss,metrics,time), atomically.
+     *
+     * @param file the CSV file
+     * @return the absolute path of the written file
+     * @throws IOException if the file cannot be written
+     */
     public Path writeHistory(Path file) throws IOException { return RecorderCsv.writeHistory(this, file); }
-    /** Writes one row per training batch (iter,epoch,lr,mom,loss,smooth_loss), atomically. */
+    /**
+     * Writes one row per training batch (iter,epoch,lr,mom,loss,smooth_loss), atomically.
+     *
+     * @param file the CSV file
+     * @return the absolute path of the written file
+     * @throws IOException if the file cannot be written
+     */
     public Path writeBatches(Path file) throws IOException { return RecorderCsv.writeBatches(this, file); }
-    /** fastai's {@code plot_loss()}: smoothed training loss from batch 5, validation loss per epoch. */
+    /**
+     * fastai's {@code plot_loss()}: smoothed training loss from batch 5, validation loss per epoch.
+     *
+     * @return the figure
+     */
     public Figure plotLoss() { return RecorderPlots.plotLoss(this, 5, true); }
-    /** fastai's {@code plot_loss(skip_start, with_valid)}. */
+    /**
+     * fastai's {@code plot_loss(skip_start, with_valid)}.
+     *
+     * @param skipStart the number of batches left out at the start
+     * @param withValid whether the validation losses are drawn
+     * @return the figure
+     */
     public Figure plotLoss(int skipStart, boolean withValid) { return RecorderPlots.plotLoss(this, skipStart, withValid); }
-    /** fastai's {@code plot_sched()}: each scheduled hyper-parameter (else lr and mom) per batch. */
+    /**
+     * fastai's {@code plot_sched()}: each scheduled hyper-parameter (else lr and mom) per batch.
+     *
+     * @return the figure
+     */
     public Figure plotSched() { return RecorderPlots.plotSched(this); }
 }

@@ -19,7 +19,17 @@ import org.fastai4j.plot.Figure;
 public record SuggestedLrs(double valley, double slide, double minimum, double steep,
         Map<String, LrSuggestions.Suggestion> points, double[] lrs, double[] losses) {
 
-    /** Copies the arrays. */
+    /**
+     * Copies the arrays.
+     *
+     * @param valley fastai's {@code valley} suggestion
+     * @param slide fastai's {@code slide} suggestion (NaN on a curve shorter than 16 points)
+     * @param minimum fastai's {@code minimum} suggestion (a tenth of the lr of the lowest loss)
+     * @param steep fastai's {@code steep} suggestion
+     * @param points the point each method marks, by name (valley, slide, minimum, steep)
+     * @param lrs the learning rate of every batch of the sweep
+     * @param losses the smoothed loss of every batch of the sweep
+     */
     public SuggestedLrs {
         points = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(points));
         lrs = lrs.clone();
@@ -48,11 +58,21 @@ public record SuggestedLrs(double valley, double slide, double minimum, double s
                 pts.get("steep").lr(), pts, lrs, losses);
     }
 
+    /**
+     * A copy of the sweep's learning rates.
+     *
+     * @return a copy of the sweep's learning rates
+     */
     @Override
     public double[] lrs() {
         return lrs.clone();
     }
 
+    /**
+     * A copy of the sweep's smoothed losses.
+     *
+     * @return a copy of the sweep's smoothed losses
+     */
     @Override
     public double[] losses() {
         return losses.clone();

@@ -8,44 +8,34 @@ import ai.djl.nn.Activation;
  * prediction and float target, computed stably as {@code max(x,0) - x*t + log(1 + exp(-|x|))}.
  * Activation: sigmoid; decoding: {@code activated > thresh} (a boolean array, as fastai).
  */
-public final class BceWithLogitsLossFlat implements Loss {
+public final class BceWithLogitsLossFlat extends FlatLoss {
 
     private final double thresh;
-    private final int axis;
 
     /**
      * @param thresh the decoding threshold on probabilities (fastai's default 0.5)
      * @param axis the class axis (fastai's default -1)
      */
     public BceWithLogitsLossFlat(double thresh, int axis) {
+        super(axis);
         if (Double.isNaN(thresh)) {
             throw new IllegalArgumentException("BCEWithLogitsLossFlat: thresh must be a number, got NaN");
         }
         this.thresh = thresh;
-        this.axis = axis;
     }
 
-    /** The decoding threshold. */
+    /** {@return the decoding threshold} */
     public double thresh() {
         return thresh;
     }
 
-    private NDArray unreduced(NDArray pred, NDArray target) {
-        NDArray x = FlatLosses.flatPred(pred, axis);
-        NDArray t = FlatLosses.flatTarget(target, axis).toType(x.getDataType(), false);
-        FlatLosses.checkSameLength(x, t, name());
+    @Override
+    NDArray unreduced(NDArray pred, NDArray target) {
+        NDArray[] xt = flatPair(pred, target);
+        NDArray x = xt[0];
+        NDArray t = xt[1];
         NDArray softplusOfMinusAbs = x.abs().neg().exp().add(1).log();
         return x.maximum(0).sub(x.mul(t)).add(softplusOfMinusAbs);
-    }
-
-    @Override
-    public NDArray forward(NDArray pred, NDArray target) {
-        return unreduced(pred, target).mean();
-    }
-
-    @Override
-    public NDArray perItem(NDArray pred, NDArray target) {
-        return FlatLosses.perItem(unreduced(pred, target), FlatLosses.batchSize(target));
     }
 
     @Override

@@ -9,14 +9,12 @@ import ai.djl.ndarray.NDArray;
  * {@code sum(w[y_i] l_i) / sum(w[y_i])}; ignored rows count for nothing. Activation: softmax over
  * the class axis; decoding: argmax.
  */
-public final class CrossEntropyLossFlat implements Loss {
+public final class CrossEntropyLossFlat extends SoftmaxLoss {
 
     /** torch's default ignored target index. */
     public static final int DEFAULT_IGNORE_INDEX = -100;
 
-    private final float[] weight;
     private final int ignoreIndex;
-    private final int axis;
 
     /**
      * @param weight class weights (length = number of classes), or null
@@ -24,6 +22,11 @@ public final class CrossEntropyLossFlat implements Loss {
      * @param axis the class axis of the prediction (fastai's default is -1)
      */
     public CrossEntropyLossFlat(float[] weight, int ignoreIndex, int axis) {
+        super(checkWeights(weight), axis);
+        this.ignoreIndex = ignoreIndex;
+    }
+
+    private static float[] checkWeights(float[] weight) {
         if (weight != null) {
             for (float w : weight) {
                 if (!(w >= 0) || Float.isInfinite(w)) {
@@ -32,54 +35,33 @@ public final class CrossEntropyLossFlat implements Loss {
                 }
             }
         }
-        this.weight = weight == null ? null : weight.clone();
-        this.ignoreIndex = ignoreIndex;
-        this.axis = axis;
+        return weight;
     }
 
-    /** The class axis. */
+    /** {@return the class axis} */
     public int axis() {
         return axis;
     }
 
-    /** The ignored target index. */
+    /** {@return the ignored target index} */
     public int ignoreIndex() {
         return ignoreIndex;
     }
 
-    /** A copy of the class weights, or null. */
+    /** {@return a copy of the class weights, or null} */
     public float[] weight() {
         return weight == null ? null : weight.clone();
     }
 
-    private Nll nll(NDArray pred, NDArray target) {
-        NDArray logp = FlatLosses.rows(pred, axis).logSoftmax(1);
-        return Nll.of(logp, FlatLosses.flatTarget(target, axis), weight, ignoreIndex, name());
+    @Override
+    NDArray unreduced(NDArray pred, NDArray target) {
+        return nll(logProbs(pred), target, ignoreIndex).unreduced;
     }
 
+    /** torch's weighted mean {@code sum(w[y_i] l_i) / sum(w[y_i])}, ignored rows left out. */
     @Override
     public NDArray forward(NDArray pred, NDArray target) {
-        return nll(pred, target).mean();
-    }
-
-    @Override
-    public NDArray perItem(NDArray pred, NDArray target) {
-        return FlatLosses.perItem(nll(pred, target).unreduced, FlatLosses.batchSize(target));
-    }
-
-    @Override
-    public NDArray activation(NDArray pred) {
-        return pred.softmax(axis);
-    }
-
-    @Override
-    public NDArray decodes(NDArray activated) {
-        return activated.argMax(axis);
-    }
-
-    @Override
-    public boolean yInt() {
-        return true;
+        return nll(logProbs(pred), target, ignoreIndex).mean();
     }
 
     @Override

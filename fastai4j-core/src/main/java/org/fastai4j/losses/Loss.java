@@ -8,18 +8,38 @@ import ai.djl.ndarray.NDArray;
  * outputs into probabilities or values, {@link #decodes} turns those into targets.
  */
 public interface Loss {
-    /** The mean loss of a batch (a scalar). */
+    /**
+     * {@return the mean loss of a batch (a scalar)}
+     *
+     * @param pred the model's raw output
+     * @param target the batch's targets
+     */
     NDArray forward(NDArray pred, NDArray target);
 
-    /** The loss of each item of a batch (shape N). */
+    /**
+     * {@return the loss of each item of a batch (shape N)}
+     *
+     * @param pred the model's raw output
+     * @param target the batch's targets
+     */
     NDArray perItem(NDArray pred, NDArray target);
 
-    /** Raw model output → probabilities or values (e.g. softmax). */
+    /**
+     * Raw model output → probabilities or values (e.g. softmax).
+     *
+     * @param pred the model's raw output
+     * @return the activated output (default: {@code pred} itself)
+     */
     default NDArray activation(NDArray pred) {
         return pred;
     }
 
-    /** Activated output → decoded targets (e.g. argmax). */
+    /**
+     * Activated output → decoded targets (e.g. argmax).
+     *
+     * @param activated the output of {@link #activation}
+     * @return the decoded targets (default: {@code activated} itself)
+     */
     default NDArray decodes(NDArray activated) {
         return activated;
     }
@@ -32,7 +52,7 @@ public interface Loss {
         return false;
     }
 
-    /** The name used in the manifest. */
+    /** {@return the name used in the manifest} */
     default String name() {
         return getClass().getSimpleName();
     }

@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDArray;
  * vector each (target made float), then the mean of {@code (x - t)^2} or {@code |x - t|}.
  * Activation and decoding are the identity, as fastai.
  */
-public final class PointwiseLossFlat implements Loss {
+public final class PointwiseLossFlat extends FlatLoss {
 
     /** The pointwise distance. */
     public enum Kind {
@@ -24,18 +24,17 @@ public final class PointwiseLossFlat implements Loss {
     }
 
     private final Kind kind;
-    private final int axis;
 
     /**
      * @param kind squared or absolute error
      * @param axis the axis moved last before flattening (fastai's default -1)
      */
     public PointwiseLossFlat(Kind kind, int axis) {
+        super(axis);
         if (kind == null) {
             throw new IllegalArgumentException("PointwiseLossFlat: kind must not be null");
         }
         this.kind = kind;
-        this.axis = axis;
     }
 
     /** Squared or absolute error. */
@@ -43,22 +42,13 @@ public final class PointwiseLossFlat implements Loss {
         return kind;
     }
 
-    private NDArray unreduced(NDArray pred, NDArray target) {
-        NDArray x = FlatLosses.flatPred(pred, axis);
-        NDArray t = FlatLosses.flatTarget(target, axis).toType(x.getDataType(), false);
-        FlatLosses.checkSameLength(x, t, name());
+    @Override
+    NDArray unreduced(NDArray pred, NDArray target) {
+        NDArray[] xt = flatPair(pred, target);
+        NDArray x = xt[0];
+        NDArray t = xt[1];
         NDArray diff = x.sub(t);
         return kind == Kind.MSE ? diff.square() : diff.abs();
-    }
-
-    @Override
-    public NDArray forward(NDArray pred, NDArray target) {
-        return unreduced(pred, target).mean();
-    }
-
-    @Override
-    public NDArray perItem(NDArray pred, NDArray target) {
-        return FlatLosses.perItem(unreduced(pred, target), FlatLosses.batchSize(target));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.fastai4j.metrics;
 
-import ai.djl.ndarray.NDArray;
 import java.util.Arrays;
 
 /**
@@ -8,7 +7,7 @@ import java.util.Arrays;
  * optional threshold) and targets are flattened and kept as Java arrays; the function runs once,
  * on all of them, when the value is read.
  */
-public final class AccumMetric implements Metric {
+public final class AccumMetric extends HostMetric {
 
     /** What is done to the raw prediction before it is kept (fastai's {@code ActivationType}/{@code dim_argmax}). */
     public enum Activation {
@@ -35,7 +34,6 @@ public final class AccumMetric implements Metric {
         double apply(double[] preds, double[] targets);
     }
 
-    private final String name;
     private final Activation activation;
     private final double thresh;
     private final AccumFunction func;
@@ -50,19 +48,14 @@ public final class AccumMetric implements Metric {
      * @param func the metric of all predictions and targets
      */
     public AccumMetric(String name, Activation activation, double thresh, AccumFunction func) {
+        super(name);
         if (name == null || name.isBlank() || activation == null || func == null) {
             throw new IllegalArgumentException(
                     "AccumMetric: name, activation and function are required, got name=" + name);
         }
-        this.name = name;
         this.activation = activation;
         this.thresh = thresh;
         this.func = func;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override
@@ -71,12 +64,6 @@ public final class AccumMetric implements Metric {
     }
 
     @Override
-    public void accumulate(NDArray pred, NDArray target) {
-        HostArray t = HostArray.of(target);
-        accumulate(HostArray.of(pred), t);
-    }
-
-    /** Adds one batch given as host arrays. */
     public void accumulate(HostArray pred, HostArray target) {
         double[] p = switch (activation) {
             case NONE -> pred.values();
@@ -93,7 +80,7 @@ public final class AccumMetric implements Metric {
         }
         double[] t = target.values();
         if (p.length != t.length) {
-            throw new IllegalArgumentException(name + ": " + p.length + " predictions (after " + activation
+            throw new IllegalArgumentException(name() + ": " + p.length + " predictions (after " + activation
                     + ") but " + t.length + " targets in a batch; shapes " + Arrays.toString(pred.shape())
                     + " and " + Arrays.toString(target.shape()));
         }
@@ -111,7 +98,7 @@ public final class AccumMetric implements Metric {
         }
     }
 
-    /** The number of values accumulated. */
+    /** {@return the number of values accumulated} */
     public int count() {
         return size;
     }

@@ -1,21 +1,18 @@
 package org.fastai4j.metrics;
 
-import ai.djl.ndarray.NDArray;
-
 /**
  * fastai's {@code AvgMetric}: a function computed on each batch, averaged over batches weighted by
  * batch size ({@code total += value * bs; value = total / count}, bs the target's first dimension).
  */
-public final class AvgMetric implements Metric {
+public final class AvgMetric extends HostMetric {
 
     /** The value of one batch, from host copies of the raw prediction and the target. */
     @FunctionalInterface
     public interface BatchFunction {
-        /** The metric of one batch. */
+        /** {@return the metric of one batch} */
         double apply(HostArray pred, HostArray target);
     }
 
-    private final String name;
     private final BatchFunction func;
     private double total;
     private long count;
@@ -25,16 +22,11 @@ public final class AvgMetric implements Metric {
      * @param func the per-batch value
      */
     public AvgMetric(String name, BatchFunction func) {
+        super(name);
         if (name == null || name.isBlank() || func == null) {
             throw new IllegalArgumentException("AvgMetric: name and function are required, got name=" + name);
         }
-        this.name = name;
         this.func = func;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override
@@ -44,12 +36,6 @@ public final class AvgMetric implements Metric {
     }
 
     @Override
-    public void accumulate(NDArray pred, NDArray target) {
-        HostArray t = HostArray.of(target);
-        accumulate(HostArray.of(pred), t);
-    }
-
-    /** Adds one batch given as host arrays. */
     public void accumulate(HostArray pred, HostArray target) {
         long bs = target.batchSize();
         total += func.apply(pred, target) * bs;

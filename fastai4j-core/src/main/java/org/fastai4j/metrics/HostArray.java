@@ -13,7 +13,12 @@ import java.util.Arrays;
  */
 public record HostArray(double[] values, long[] shape) {
 
-    /** Checks that the shape and the values agree. */
+    /**
+     * Checks that the shape and the values agree.
+     *
+     * @param values the values, row-major
+     * @param shape the shape (empty for a scalar)
+     */
     public HostArray {
         long n = 1;
         for (long d : shape) {
@@ -25,7 +30,7 @@ public record HostArray(double[] values, long[] shape) {
         }
     }
 
-    /** Copies {@code array} to the host (any numeric or boolean type); the array is left as it was. */
+    /** {@return a host copy of {@code array} (any numeric or boolean type); the array is left as it was} */
     public static HostArray of(NDArray array) {
         long[] shape = array.getShape().getShape();
         DataType type = array.getDataType();
@@ -58,17 +63,17 @@ public record HostArray(double[] values, long[] shape) {
         return new HostArray(v, shape);
     }
 
-    /** The number of values. */
+    /** {@return the number of values} */
     public int size() {
         return values.length;
     }
 
-    /** The size of the last axis (1 for a scalar). */
+    /** {@return the size of the last axis (1 for a scalar)} */
     public int lastDim() {
         return shape.length == 0 ? 1 : (int) shape[shape.length - 1];
     }
 
-    /** The number of rows when the last axis is the class axis: {@code size() / lastDim()}. */
+    /** {@return the number of rows when the last axis is the class axis: {@code size() / lastDim()}} */
     public int rowCount() {
         int last = lastDim();
         return last == 0 ? 0 : values.length / last;
@@ -79,7 +84,7 @@ public record HostArray(double[] values, long[] shape) {
         return shape.length == 0 ? 1 : shape[0];
     }
 
-    /** Index of the largest value of each row over the last axis (the first one on ties, as torch). */
+    /** {@return index of the largest value of each row over the last axis (the first one on ties, as torch)} */
     public double[] argmaxLastAxis() {
         int c = lastDim();
         double[] out = new double[rowCount()];

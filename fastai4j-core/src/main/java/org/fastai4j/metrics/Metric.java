@@ -8,15 +8,20 @@ import ai.djl.ndarray.NDArray;
  * ({@code AvgMetric}) or keep predictions and compute once ({@code AccumMetric}), as fastai does.
  */
 public interface Metric {
-    /** The column name in the epoch table (fastai's, e.g. {@code error_rate}). */
+    /** {@return the column name in the epoch table (fastai's, e.g. {@code error_rate})} */
     String name();
 
     /** Forgets what was accumulated. */
     void reset();
 
-    /** Adds one batch: raw predictions and targets. Must not keep references to the arrays. */
+    /**
+     * Adds one batch: raw predictions and targets. Must not keep references to the arrays.
+     *
+     * @param pred the model's raw output for the batch
+     * @param target the batch's targets
+     */
     void accumulate(NDArray pred, NDArray target);
 
-    /** The value over what was accumulated (NaN when nothing was). */
+    /** {@return the value over what was accumulated (NaN when nothing was)} */
     double value();
 }

@@ -16,17 +16,42 @@ public final class Scores {
     /** Which of precision, recall and F-beta. */
     private enum Kind { PRECISION, RECALL, F }
 
-    /** {@code precision_score(y_true, y_pred, average=..., pos_label=...)}. */
+    /**
+     * {@code precision_score(y_true, y_pred, average=..., pos_label=...)}.
+     *
+     * @param yTrue the true labels
+     * @param yPred the predicted labels
+     * @param average how per-class scores combine (scikit-learn's {@code average})
+     * @param posLabel the positive class when {@code average} is {@link Average#BINARY}
+     * @return the score
+     */
     public static double precision(double[] yTrue, double[] yPred, Average average, int posLabel) {
         return prf(yTrue, yPred, average, posLabel, 1, Kind.PRECISION);
     }
 
-    /** {@code recall_score(y_true, y_pred, average=..., pos_label=...)}. */
+    /**
+     * {@code recall_score(y_true, y_pred, average=..., pos_label=...)}.
+     *
+     * @param yTrue the true labels
+     * @param yPred the predicted labels
+     * @param average how per-class scores combine (scikit-learn's {@code average})
+     * @param posLabel the positive class when {@code average} is {@link Average#BINARY}
+     * @return the score
+     */
     public static double recall(double[] yTrue, double[] yPred, Average average, int posLabel) {
         return prf(yTrue, yPred, average, posLabel, 1, Kind.RECALL);
     }
 
-    /** {@code fbeta_score}: {@code (1+b²) tp / ((1+b²) tp + b² fn + fp)}, 0 when that is 0/0. */
+    /**
+     * {@code fbeta_score}: {@code (1+b²) tp / ((1+b²) tp + b² fn + fp)}, 0 when that is 0/0.
+     *
+     * @param yTrue the true labels
+     * @param yPred the predicted labels
+     * @param beta the weight of recall against precision, > 0
+     * @param average how per-class scores combine (scikit-learn's {@code average})
+     * @param posLabel the positive class when {@code average} is {@link Average#BINARY}
+     * @return the score
+     */
     public static double fBeta(double[] yTrue, double[] yPred, double beta, Average average, int posLabel) {
         if (!(beta > 0)) {
             throw new IllegalArgumentException("fBeta: beta must be > 0, got " + beta);
@@ -34,7 +59,15 @@ public final class Scores {
         return prf(yTrue, yPred, average, posLabel, beta, Kind.F);
     }
 
-    /** {@code f1_score}: {@link #fBeta} with beta 1, i.e. {@code 2 tp / (2 tp + fn + fp)}. */
+    /**
+     * {@code f1_score}: {@link #fBeta} with beta 1, i.e. {@code 2 tp / (2 tp + fn + fp)}.
+     *
+     * @param yTrue the true labels
+     * @param yPred the predicted labels
+     * @param average how per-class scores combine (scikit-learn's {@code average})
+     * @param posLabel the positive class when {@code average} is {@link Average#BINARY}
+     * @return the score
+     */
     public static double f1(double[] yTrue, double[] yPred, Average average, int posLabel) {
         return fBeta(yTrue, yPred, 1, average, posLabel);
     }
@@ -103,6 +136,10 @@ public final class Scores {
      * {@code roc_auc_score(y_true, y_score)} for two classes (the larger label is positive): the
      * area under the ROC curve with ties as trapezoids, which equals the Mann-Whitney statistic
      * with mid-ranks. NaN when {@code y_true} has a single class (scikit-learn raises there).
+     *
+     * @param yTrue the true labels
+     * @param yScore the score of the positive class for each item
+     * @return the score
      */
     public static double rocAucBinary(double[] yTrue, double[] yScore) {
         long[] t = labels(yTrue, "y_true");
@@ -145,6 +182,10 @@ public final class Scores {
      * {@code matthews_corrcoef(y_true, y_pred)}, multiclass form: with the confusion matrix C,
      * {@code t_k} true counts, {@code p_k} predicted counts, {@code c} correct, {@code s} samples,
      * {@code (c s - t.p) / sqrt((s² - p.p)(s² - t.t))}, and 0 when the denominator is 0.
+     *
+     * @param yTrue the true labels
+     * @param yPred the predicted labels
+     * @return the score
      */
     public static double matthewsCorrcoef(double[] yTrue, double[] yPred) {
         long[] t = labels(yTrue, "y_true");
@@ -171,7 +212,13 @@ public final class Scores {
         return covYtYp / Math.sqrt(covYtYt * covYpYp);
     }
 
-    /** fastai's {@code _rmse}: {@code sqrt(mean((pred - targ)²))}. */
+    /**
+     * fastai's {@code _rmse}: {@code sqrt(mean((pred - targ)²))}.
+     *
+     * @param pred the predictions
+     * @param targ the targets
+     * @return the score
+     */
     public static double rmse(double[] pred, double[] targ) {
         sameLength(pred, targ);
         double s = 0;
@@ -186,6 +233,10 @@ public final class Scores {
      * {@code r2_score(y_true, y_pred)}: {@code 1 - sum((t-p)²) / sum((t-mean t)²)}; when the
      * denominator is 0, 1 if the numerator is 0 too, else 0 (scikit-learn's force_finite); NaN for
      * fewer than two samples.
+     *
+     * @param yTrue the true labels
+     * @param yPred the predicted labels
+     * @return the score
      */
     public static double r2(double[] yTrue, double[] yPred) {
         sameLength(yTrue, yPred);

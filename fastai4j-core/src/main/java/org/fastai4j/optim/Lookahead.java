@@ -43,7 +43,7 @@ public final class Lookahead extends Optimizer {
         this.alpha = alpha;
     }
 
-    /** The wrapped optimizer. */
+    /** {@return the wrapped optimizer} */
     public StepperOptimizer inner() {
         return inner;
     }

@@ -23,22 +23,42 @@ public final class Lr {
         this.values = values.clone();
     }
 
-    /** The same learning rate for every group. */
+    /**
+     * {@return the same learning rate for every group}
+     *
+     * @param lr the learning rate
+     */
     public static Lr of(double lr) {
         return new Lr(Kind.SINGLE, lr);
     }
 
-    /** fastai's {@code slice(b)}: {@code b} for the last group, {@code b/10} for all others. */
+    /**
+     * fastai's {@code slice(b)}: {@code b} for the last group, {@code b/10} for all others.
+     *
+     * @param b the learning rate of the last group
+     * @return the learning rate
+     */
     public static Lr max(double b) {
         return new Lr(Kind.MAX, b);
     }
 
-    /** fastai's {@code slice(a, b)}: spread geometrically from {@code a} (first group) to {@code b} (last). */
+    /**
+     * fastai's {@code slice(a, b)}: spread geometrically from {@code a} (first group) to {@code b} (last).
+     *
+     * @param a the learning rate of the first group
+     * @param b the learning rate of the last group
+     * @return the learning rate
+     */
     public static Lr range(double a, double b) {
         return new Lr(Kind.RANGE, a, b);
     }
 
-    /** One learning rate per group, in group order. */
+    /**
+     * One learning rate per group, in group order.
+     *
+     * @param lrs the learning rates
+     * @return the learning rate
+     */
     public static Lr perGroup(double... lrs) {
         if (lrs.length == 0) {
             throw new IllegalArgumentException("perGroup needs at least one learning rate");
@@ -46,12 +66,16 @@ public final class Lr {
         return new Lr(Kind.EXPLICIT, lrs);
     }
 
-    /** The largest learning rate (the last group's), as fastai's schedules use for {@code lr_max}. */
+    /** {@return the largest learning rate (the last group's), as fastai's schedules use for {@code lr_max}} */
     public double last() {
         return values[values.length - 1];
     }
 
-    /** This learning rate scaled by {@code factor} (fastai: {@code lr_max/div}). */
+    /**
+     * {@return this learning rate scaled by {@code factor} (fastai: {@code lr_max/div})}
+     *
+     * @param factor the multiplier
+     */
     public Lr times(double factor) {
         double[] v = values.clone();
         for (int i = 0; i < v.length; i++) {
@@ -60,7 +84,11 @@ public final class Lr {
         return new Lr(kind, v);
     }
 
-    /** The value for each of {@code n} groups, as fastai's {@code Learner._set_lr}/{@code even_mults}. */
+    /**
+     * {@return the value for each of {@code n} groups, as fastai's {@code Learner._set_lr}/{@code even_mults}}
+     *
+     * @param n the number of parameter groups
+     */
     public double[] forGroups(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("group count must be at least 1, got " + n);

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public abstract class Optimizer {
 
-    /** The parameter groups, in order (the last is usually the head). */
+    /** {@return the parameter groups, in order (the last is usually the head)} */
     public abstract List<ParamGroup> paramGroups();
 
     /** One update of every trainable parameter from its gradient, then nothing else. */
@@ -22,15 +22,27 @@ public abstract class Optimizer {
     /** Sets every trainable parameter's gradient to zero, in place. */
     public abstract void zeroGrad();
 
-    /** Sets hyper-parameter {@code key} for each group ({@code values.length} = group count, or 1 for all). */
+    /**
+     * Sets hyper-parameter {@code key} for each group ({@code values.length} = group count, or 1 for all).
+     *
+     * @param key the hyper-parameter name (e.g. lr, mom, wd)
+     * @param values one value per group, or one for all groups
+     */
     public abstract void setHyper(String key, double... values);
 
-    /** The value of hyper-parameter {@code key} for each group. */
+    /**
+     * {@return the value of hyper-parameter {@code key} for each group}
+     *
+     * @param key the hyper-parameter name (e.g. lr, mom, wd)
+     */
     public abstract double[] hyper(String key);
 
     /**
      * Whether this optimizer has hyper-parameter {@code key} (a scheduler can skip {@code mom} for an
      * optimizer without one; {@link #setHyper} refuses unknown keys).
+     *
+     * @param key the hyper-parameter name (e.g. lr, mom, wd)
+     * @return true if it has it
      */
     public boolean hasHyper(String key) {
         try {
@@ -41,7 +53,11 @@ public abstract class Optimizer {
         }
     }
 
-    /** Freezes every group before {@code n} (negative counts from the end), as fastai's {@code freeze_to}. */
+    /**
+     * Freezes every group before {@code n} (negative counts from the end), as fastai's {@code freeze_to}.
+     *
+     * @param n the index of the first trainable group
+     */
     public abstract void freezeTo(int n);
 
     /** Freezes all groups but the last. */
@@ -59,10 +75,16 @@ public abstract class Optimizer {
      * {@link StepperOptimizer} and {@link Lookahead} every array is a NEW copy attached to the
      * optimizer's state manager: the caller owns it (close it, or attach it to its own manager;
      * no need to duplicate it again).
+     *
+     * @return the state arrays by name
      */
     public abstract Map<String, NDArray> stateDict();
 
-    /** Restores a state written by {@link #stateDict()}. */
+    /**
+     * Restores a state written by {@link #stateDict()}.
+     *
+     * @param state the named arrays
+     */
     public abstract void loadStateDict(Map<String, NDArray> state);
 
     /** Forgets all state (after a freeze change, as fastai). */
@@ -73,6 +95,7 @@ public abstract class Optimizer {
      * (fastai's {@code train_bn}, default true). Optional: this default refuses.
      *
      * @throws UnsupportedOperationException if this optimizer has no such option
+     * @param trainBn whether norm-layer parameters of frozen groups train
      */
     public void setTrainBn(boolean trainBn) {
         throw new UnsupportedOperationException(getClass().getName() + " does not support trainBn");
@@ -83,6 +106,7 @@ public abstract class Optimizer {
      * {@code wd_bn_bias}, default false). Optional: this default refuses.
      *
      * @throws UnsupportedOperationException if this optimizer has no such option
+     * @param wdBnBias whether weight decay applies to norm-layer parameters and biases
      */
     public void setWdBnBias(boolean wdBnBias) {
         throw new UnsupportedOperationException(getClass().getName() + " does not support wdBnBias");

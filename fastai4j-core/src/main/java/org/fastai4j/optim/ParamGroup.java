@@ -10,7 +10,12 @@ import java.util.List;
  * @param parameters the parameters, with their full names
  */
 public record ParamGroup(String name, List<Parameter> parameters) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param name a label (e.g. "body", "head")
+     * @param parameters the parameters, with their full names
+     */
     public ParamGroup {
         parameters = List.copyOf(parameters);
     }

@@ -27,17 +27,17 @@ public final class ParamState {
         this.group = group;
     }
 
-    /** The parameter. */
+    /** {@return the parameter} */
     public Parameter parameter() {
         return parameter;
     }
 
-    /** The stable name of this parameter in {@link Optimizer#stateDict()} keys. */
+    /** {@return the stable name of this parameter in {@link Optimizer#stateDict()} keys} */
     public String key() {
         return key;
     }
 
-    /** The index of this parameter's group. */
+    /** {@return the index of this parameter's group} */
     public int group() {
         return group;
     }
@@ -52,7 +52,7 @@ public final class ParamState {
         this.step = step;
     }
 
-    /** Whether weight decay applies to this parameter (fastai's {@code do_wd}). */
+    /** {@return whether weight decay applies to this parameter (fastai's {@code do_wd})} */
     public boolean doWd() {
         return doWd;
     }
@@ -61,7 +61,7 @@ public final class ParamState {
         this.doWd = doWd;
     }
 
-    /** Whether this parameter trains even in a frozen group (fastai's {@code force_train}). */
+    /** {@return whether this parameter trains even in a frozen group (fastai's {@code force_train})} */
     public boolean forceTrain() {
         return forceTrain;
     }
@@ -70,7 +70,7 @@ public final class ParamState {
         this.forceTrain = forceTrain;
     }
 
-    /** The state array {@code name}, or null when absent. */
+    /** {@return the state array {@code name}, or null when absent} */
     public NDArray array(String name) {
         return arrays.get(name);
     }
@@ -83,7 +83,7 @@ public final class ParamState {
         }
     }
 
-    /** The state arrays, read-only, in insertion order. */
+    /** {@return the state arrays, read-only, in insertion order} */
     public Map<String, NDArray> arrays() {
         return Collections.unmodifiableMap(arrays);
     }

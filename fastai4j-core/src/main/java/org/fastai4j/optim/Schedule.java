@@ -7,6 +7,6 @@ package org.fastai4j.optim;
  */
 @FunctionalInterface
 public interface Schedule {
-    /** The value at progress {@code pos}, usually in [0, 1]. */
+    /** {@return the value at progress {@code pos}, usually in [0, 1]} */
     double at(double pos);
 }

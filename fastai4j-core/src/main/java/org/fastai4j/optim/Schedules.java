@@ -12,27 +12,57 @@ public final class Schedules {
     private Schedules() {
     }
 
-    /** fastai's {@code SchedLin}: {@code start + pos*(end-start)}. */
+    /**
+     * fastai's {@code SchedLin}: {@code start + pos*(end-start)}.
+     *
+     * @param start the value at the start
+     * @param end the value at the end
+     * @return the schedule
+     */
     public static Schedule lin(double start, double end) {
         return pos -> start + pos * (end - start);
     }
 
-    /** fastai's {@code SchedCos}: {@code start + (1 + cos(pi*(1-pos))) * (end-start) / 2}. */
+    /**
+     * fastai's {@code SchedCos}: {@code start + (1 + cos(pi*(1-pos))) * (end-start) / 2}.
+     *
+     * @param start the value at the start
+     * @param end the value at the end
+     * @return the schedule
+     */
     public static Schedule cos(double start, double end) {
         return pos -> start + (1 + Math.cos(Math.PI * (1 - pos))) * (end - start) / 2;
     }
 
-    /** fastai's {@code SchedNo}: always {@code start}. */
+    /**
+     * fastai's {@code SchedNo}: always {@code start}.
+     *
+     * @param start the value at the start
+     * @return the schedule
+     */
     public static Schedule no(double start) {
         return pos -> start;
     }
 
-    /** fastai's {@code SchedExp}: {@code start * (end/start)^pos}. */
+    /**
+     * fastai's {@code SchedExp}: {@code start * (end/start)^pos}.
+     *
+     * @param start the value at the start
+     * @param end the value at the end
+     * @return the schedule
+     */
     public static Schedule exp(double start, double end) {
         return pos -> start * Math.pow(end / start, pos);
     }
 
-    /** fastai's {@code SchedPoly}: {@code start + (end-start) * pos^power}. */
+    /**
+     * fastai's {@code SchedPoly}: {@code start + (end-start) * pos^power}.
+     *
+     * @param start the value at the start
+     * @param end the value at the end
+     * @param power the exponent of the position
+     * @return the schedule
+     */
     public static Schedule poly(double start, double end, double power) {
         return pos -> start + (end - start) * Math.pow(pos, power);
     }
@@ -48,6 +78,7 @@ public final class Schedules {
      * @param schedules one schedule per fraction
      * @throws IllegalArgumentException if the lengths differ, a fraction is negative, or they do
      *     not sum to 1
+     * @return the schedule
      */
     public static Schedule combined(double[] pcts, Schedule... schedules) {
         if (pcts.length == 0 || pcts.length != schedules.length) {
@@ -87,7 +118,15 @@ public final class Schedules {
         };
     }
 
-    /** fastai's {@code combined_cos}: cosine {@code start → middle} over {@code pct}, then {@code middle → end}. */
+    /**
+     * fastai's {@code combined_cos}: cosine {@code start → middle} over {@code pct}, then {@code middle → end}.
+     *
+     * @param pct the fraction of training taken by the first phase
+     * @param start the value at the start
+     * @param middle the value at the end of the first phase
+     * @param end the value at the end
+     * @return the schedule
+     */
     public static Schedule combinedCos(double pct, double start, double middle, double end) {
         return combined(new double[] {pct, 1 - pct}, cos(start, middle), cos(middle, end));
     }
@@ -95,22 +134,45 @@ public final class Schedules {
     /**
      * The learning-rate schedule of fastai's {@code fit_one_cycle}:
      * {@code combined_cos(pctStart, lrMax/div, lrMax, lrMax/divFinal)}.
+     *
+     * @param lrMax the peak learning rate
+     * @param div the start divisor (start lr = lrMax / div)
+     * @param divFinal the final divisor (the schedule ends at its peak / divFinal)
+     * @param pctStart the fraction of training taken by the first phase
+     * @return the schedule
      */
     public static Schedule oneCycleLr(double lrMax, double div, double divFinal, double pctStart) {
         return combinedCos(pctStart, lrMax / div, lrMax, lrMax / divFinal);
     }
 
-    /** {@link #oneCycleLr(double, double, double, double)} with fastai's defaults (div 25, divFinal 1e5, pctStart 0.25). */
+    /**
+     * {@link #oneCycleLr(double, double, double, double)} with fastai's defaults (div 25, divFinal 1e5, pctStart 0.25).
+     *
+     * @param lrMax the peak learning rate
+     * @return the schedule
+     */
     public static Schedule oneCycleLr(double lrMax) {
         return oneCycleLr(lrMax, 25.0, 1e5, 0.25);
     }
 
-    /** The momentum schedule of {@code fit_one_cycle}: {@code combined_cos(pctStart, start, middle, end)}. */
+    /**
+     * {@return the momentum schedule of {@code fit_one_cycle}: {@code combined_cos(pctStart, start, middle, end)}}
+     *
+     * @param start the value at the start
+     * @param middle the value at the end of the first phase
+     * @param end the value at the end
+     * @param pctStart the fraction of training taken by the first phase
+     */
     public static Schedule oneCycleMom(double start, double middle, double end, double pctStart) {
         return combinedCos(pctStart, start, middle, end);
     }
 
-    /** {@code fit_one_cycle}'s default momentum schedule: 0.95 → 0.85 → 0.95. */
+    /**
+     * {@code fit_one_cycle}'s default momentum schedule: 0.95 → 0.85 → 0.95.
+     *
+     * @param pctStart the fraction of training taken by the first phase
+     * @return the schedule
+     */
     public static Schedule oneCycleMom(double pctStart) {
         return oneCycleMom(0.95, 0.85, 0.95, pctStart);
     }
@@ -119,12 +181,22 @@ public final class Schedules {
      * The learning-rate schedule of fastai's {@code fit_flat_cos}: flat at {@code lr} for
      * {@code pctStart}, then cosine down to {@code lr/divFinal}
      * ({@code combined_cos(pctStart, lr, lr, lr/divFinal)}).
+     *
+     * @param lr the flat learning rate
+     * @param divFinal the final divisor (the schedule ends at its peak / divFinal)
+     * @param pctStart the fraction of training taken by the first phase
+     * @return the schedule
      */
     public static Schedule flatCos(double lr, double divFinal, double pctStart) {
         return combinedCos(pctStart, lr, lr, lr / divFinal);
     }
 
-    /** {@link #flatCos(double, double, double)} with fastai's defaults (divFinal 1e5, pctStart 0.75). */
+    /**
+     * {@link #flatCos(double, double, double)} with fastai's defaults (divFinal 1e5, pctStart 0.75).
+     *
+     * @param lr the flat learning rate
+     * @return the schedule
+     */
     public static Schedule flatCos(double lr) {
         return flatCos(lr, 1e5, 0.75);
     }
@@ -133,6 +205,11 @@ public final class Schedules {
      * The number of epochs of fastai's {@code fit_sgdr}:
      * {@code cycleLen * (cycleMult^nCycles - 1) // (cycleMult - 1)}; {@code cycleLen * nCycles}
      * when {@code cycleMult == 1} (where fastai divides by zero).
+     *
+     * @param nCycles the number of cycles
+     * @param cycleLen the number of epochs of the first cycle
+     * @param cycleMult the factor each cycle is longer than the one before
+     * @return the total number of epochs
      */
     public static int sgdrEpochs(int nCycles, int cycleLen, int cycleMult) {
         checkSgdr(nCycles, cycleLen, cycleMult);
@@ -150,6 +227,12 @@ public final class Schedules {
      * The learning-rate schedule of fastai's {@code fit_sgdr}: {@code nCycles} cosine annealings
      * from {@code lrMax} to 0, cycle {@code i} lasting {@code cycleLen * cycleMult^i} of the
      * {@link #sgdrEpochs} epochs.
+     *
+     * @param nCycles the number of cycles
+     * @param cycleLen the number of epochs of the first cycle
+     * @param lrMax the peak learning rate
+     * @param cycleMult the factor each cycle is longer than the one before
+     * @return the schedule
      */
     public static Schedule sgdr(int nCycles, int cycleLen, double lrMax, int cycleMult) {
         int nEpoch = sgdrEpochs(nCycles, cycleLen, cycleMult);

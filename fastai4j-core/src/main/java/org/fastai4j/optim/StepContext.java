@@ -25,17 +25,17 @@ public final class StepContext {
         this.stateManager = stateManager;
     }
 
-    /** The parameter's array: update it in place. */
+    /** {@return the parameter's array: update it in place} */
     public NDArray param() {
         return param;
     }
 
-    /** The parameter's gradient (a view on the real gradient: in-place changes stick, as in fastai's {@code l2_reg}). */
+    /** {@return the parameter's gradient (a view on the real gradient: in-place changes stick, as in fastai's {@code l2_reg})} */
     public NDArray grad() {
         return grad;
     }
 
-    /** The parameter's state. */
+    /** {@return the parameter's state} */
     public ParamState state() {
         return state;
     }
@@ -53,7 +53,7 @@ public final class StepContext {
         return values[state.group()];
     }
 
-    /** The state array {@code name}, created as zeros shaped like the parameter (in the state manager) on first use. */
+    /** {@return the state array {@code name}, created as zeros shaped like the parameter (in the state manager) on first use} */
     public NDArray stateArray(String name) {
         NDArray a = state.array(name);
         if (a == null) {

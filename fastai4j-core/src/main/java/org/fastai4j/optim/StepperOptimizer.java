@@ -97,17 +97,17 @@ public class StepperOptimizer extends Optimizer {
         return groups;
     }
 
-    /** The per-parameter states, in group order. */
+    /** {@return the per-parameter states, in group order} */
     public List<ParamState> states() {
         return Collections.unmodifiableList(states);
     }
 
-    /** The manager of the state arrays. */
+    /** {@return the manager of the state arrays} */
     public NDManager stateManager() {
         return stateManager;
     }
 
-    /** The index of the first unfrozen group (0 when nothing is frozen). */
+    /** {@return the index of the first unfrozen group (0 when nothing is frozen)} */
     public int frozenIdx() {
         return frozenIdx;
     }
@@ -125,7 +125,11 @@ public class StepperOptimizer extends Optimizer {
         applyFlags();
     }
 
-    /** Whether {@code state}'s parameter is updated now (trainable, and in an unfrozen group or forced). */
+    /**
+     * {@return whether {@code state}'s parameter is updated now (trainable, and in an unfrozen group or forced)}
+     *
+     * @param state the parameter's optimizer state
+     */
     public boolean isTrained(ParamState state) {
         return state.parameter().requiresGradient() && (state.group() >= frozenIdx || state.forceTrain());
     }
@@ -186,7 +190,7 @@ public class StepperOptimizer extends Optimizer {
         return knownHyper(key).clone();
     }
 
-    /** The hyper-parameter names this optimizer has (e.g. lr, mom, sqr_mom, eps, wd). */
+    /** {@return the hyper-parameter names this optimizer has (e.g. lr, mom, sqr_mom, eps, wd)} */
     public Set<String> hyperKeys() {
         return Collections.unmodifiableSet(hypers.keySet());
     }

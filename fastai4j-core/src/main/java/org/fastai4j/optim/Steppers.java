@@ -17,7 +17,11 @@ public final class Steppers {
     private Steppers() {
     }
 
-    /** fastai's {@code weight_decay}: {@code p *= 1 - lr*wd} when {@code do_wd} and {@code wd != 0}. */
+    /**
+     * fastai's {@code weight_decay}: {@code p *= 1 - lr*wd} when {@code do_wd} and {@code wd != 0}.
+     *
+     * @return the stepper
+     */
     public static Stepper weightDecay() {
         return ctx -> {
             double wd = ctx.hyper("wd");
@@ -27,7 +31,11 @@ public final class Steppers {
         };
     }
 
-    /** fastai's {@code l2_reg}: {@code grad += wd*p} (in the real gradient) when {@code do_wd} and {@code wd != 0}. */
+    /**
+     * fastai's {@code l2_reg}: {@code grad += wd*p} (in the real gradient) when {@code do_wd} and {@code wd != 0}.
+     *
+     * @return the stepper
+     */
     public static Stepper l2Reg() {
         return ctx -> {
             double wd = ctx.hyper("wd");
@@ -39,7 +47,12 @@ public final class Steppers {
         };
     }
 
-    /** fastai's {@code average_grad}: {@code grad_avg = grad_avg*mom + damp*grad}, {@code damp = 1-mom} if dampening else 1. */
+    /**
+     * fastai's {@code average_grad}: {@code grad_avg = grad_avg*mom + damp*grad}, {@code damp = 1-mom} if dampening else 1.
+     *
+     * @param dampening whether the new value is scaled by {@code 1 - mom} (else by 1)
+     * @return the stepper
+     */
     public static Stepper averageGrad(boolean dampening) {
         return ctx -> {
             double mom = ctx.hyper("mom");
@@ -55,7 +68,12 @@ public final class Steppers {
         };
     }
 
-    /** fastai's {@code average_sqr_grad}: {@code sqr_avg = sqr_avg*sqr_mom + damp*grad²}, {@code damp = 1-sqr_mom} if dampening else 1. */
+    /**
+     * fastai's {@code average_sqr_grad}: {@code sqr_avg = sqr_avg*sqr_mom + damp*grad²}, {@code damp = 1-sqr_mom} if dampening else 1.
+     *
+     * @param dampening whether the new value is scaled by {@code 1 - mom} (else by 1)
+     * @return the stepper
+     */
     public static Stepper averageSqrGrad(boolean dampening) {
         return ctx -> {
             double sqrMom = ctx.hyper("sqr_mom");
@@ -70,22 +88,38 @@ public final class Steppers {
         };
     }
 
-    /** fastai's {@code step_stat}: counts the steps. */
+    /**
+     * fastai's {@code step_stat}: counts the steps.
+     *
+     * @return the stepper
+     */
     public static Stepper stepStat() {
         return ctx -> ctx.state().setStep(ctx.state().step() + 1);
     }
 
-    /** fastai's {@code sgd_step}: {@code p -= lr*grad}. */
+    /**
+     * fastai's {@code sgd_step}: {@code p -= lr*grad}.
+     *
+     * @return the stepper
+     */
     public static Stepper sgdStep() {
         return ctx -> subScaled(ctx.param(), ctx.grad(), ctx.hyper("lr"));
     }
 
-    /** fastai's {@code momentum_step}: {@code p -= lr*grad_avg}. */
+    /**
+     * fastai's {@code momentum_step}: {@code p -= lr*grad_avg}.
+     *
+     * @return the stepper
+     */
     public static Stepper momentumStep() {
         return ctx -> subScaled(ctx.param(), ctx.stateArray(GRAD_AVG), ctx.hyper("lr"));
     }
 
-    /** fastai's {@code rms_prop_step}: {@code p -= lr * (grad_avg or grad) / (sqrt(sqr_avg) + eps)}. */
+    /**
+     * fastai's {@code rms_prop_step}: {@code p -= lr * (grad_avg or grad) / (sqrt(sqr_avg) + eps)}.
+     *
+     * @return the stepper
+     */
     public static Stepper rmsPropStep() {
         return ctx -> {
             NDArray num = ctx.state().array(GRAD_AVG) != null ? ctx.state().array(GRAD_AVG) : ctx.grad();
@@ -96,22 +130,28 @@ public final class Steppers {
         };
     }
 
-    /** fastai's {@code debias}: {@code damp * (1 - mom^step) / (1 - mom)}. */
+    /**
+     * fastai's {@code debias}: {@code damp * (1 - mom^step) / (1 - mom)}.
+     *
+     * @param mom the averaging coefficient
+     * @param damp the weight of each new value
+     * @param step the number of steps taken
+     * @return the bias correction
+     */
     public static double debias(double mom, double damp, long step) {
         return damp * (1 - Math.pow(mom, step)) / (1 - mom);
     }
 
-    /** fastai's {@code adam_step}: {@code p -= lr/debias1 * grad_avg / (sqrt(sqr_avg/debias2) + eps)}. */
+    /**
+     * fastai's {@code adam_step}: {@code p -= lr/debias1 * grad_avg / (sqrt(sqr_avg/debias2) + eps)}.
+     *
+     * @return the stepper
+     */
     public static Stepper adamStep() {
         return ctx -> {
-            double mom = ctx.hyper("mom");
-            double sqrMom = ctx.hyper("sqr_mom");
-            long step = ctx.state().step();
-            double debias1 = debias(mom, 1 - mom, step);
-            double debias2 = debias(sqrMom, 1 - sqrMom, step);
-            try (NDArray denom = ctx.stateArray(SQR_AVG).div((float) debias2)) {
-                denom.powi(0.5f).addi((float) ctx.hyper("eps"));
-                divSub(ctx.param(), ctx.stateArray(GRAD_AVG), denom, ctx.hyper("lr") / debias1);
+            double[] debias = adamDebias(ctx);
+            try (NDArray denom = adamDenominator(ctx, debias[1])) {
+                divSub(ctx.param(), ctx.stateArray(GRAD_AVG), denom, ctx.hyper("lr") / debias[0]);
             }
         };
     }
@@ -122,16 +162,18 @@ public final class Steppers {
      * rectified by {@code v = sqrt((r-4)(r-2)r_inf / ((r_inf-4)(r_inf-2)r))} (denominator passed
      * through {@code softplus(., beta)} when {@code beta != 0}), else SGD with momentum
      * {@code p -= lr/debias1 * grad_avg}.
+     *
+     * @return the stepper
      */
     public static Stepper radamStep() {
         return ctx -> {
-            double mom = ctx.hyper("mom");
             double sqrMom = ctx.hyper("sqr_mom");
             double eps = ctx.hyper("eps");
             double beta = ctx.hyper("beta");
             long step = ctx.state().step();
-            double debias1 = debias(mom, 1 - mom, step);
-            double debias2 = debias(sqrMom, 1 - sqrMom, step);
+            double[] debias = adamDebias(ctx);
+            double debias1 = debias[0];
+            double debias2 = debias[1];
             double rInf = 2 / (1 - sqrMom) - 1;
             double r = rInf - 2 * step * Math.pow(sqrMom, step) / (1 - Math.pow(sqrMom, step));
             NDArray gradAvg = ctx.stateArray(GRAD_AVG);
@@ -156,25 +198,40 @@ public final class Steppers {
     /**
      * fastai's {@code lamb_step}: {@code s = (grad_avg/debias1) / (sqrt(sqr_avg/debias2) + eps)},
      * trust ratio {@code q = min(rms(p)/rms(s), 10)} (1 if either is 0), {@code p -= lr*q*s}.
+     *
+     * @return the stepper
      */
     public static Stepper lambStep() {
         return ctx -> {
-            double mom = ctx.hyper("mom");
-            double sqrMom = ctx.hyper("sqr_mom");
-            long step = ctx.state().step();
-            double debias1 = debias(mom, 1 - mom, step);
-            double debias2 = debias(sqrMom, 1 - sqrMom, step);
+            double[] debias = adamDebias(ctx);
             NDArray p = ctx.param();
             float r1 = rms(p);
-            try (NDArray denom = ctx.stateArray(SQR_AVG).div((float) debias2);
-                    NDArray s = ctx.stateArray(GRAD_AVG).div((float) debias1)) {
-                denom.powi(0.5f).addi((float) ctx.hyper("eps"));
+            try (NDArray denom = adamDenominator(ctx, debias[1]);
+                    NDArray s = ctx.stateArray(GRAD_AVG).div((float) debias[0])) {
                 s.divi(denom);
                 float r2 = rms(s);
                 float q = (r1 == 0 || r2 == 0) ? 1f : Math.min(r1 / r2, 10f);
                 subScaled(p, s, ctx.hyper("lr") * q);
             }
         };
+    }
+
+    /**
+     * Adam's bias corrections of this step: {@code {debias(mom, 1-mom, step), debias(sqr_mom,
+     * 1-sqr_mom, step)}}, for the gradient average and the squared-gradient average.
+     */
+    private static double[] adamDebias(StepContext ctx) {
+        double mom = ctx.hyper("mom");
+        double sqrMom = ctx.hyper("sqr_mom");
+        long step = ctx.state().step();
+        return new double[] {debias(mom, 1 - mom, step), debias(sqrMom, 1 - sqrMom, step)};
+    }
+
+    /** Adam's denominator {@code sqrt(sqr_avg / debias2) + eps}, as a new array (close it). */
+    private static NDArray adamDenominator(StepContext ctx, double debias2) {
+        NDArray denom = ctx.stateArray(SQR_AVG).div((float) debias2);
+        denom.powi(0.5f).addi((float) ctx.hyper("eps"));
+        return denom;
     }
 
     /** {@code p -= scale * x}. */

@@ -43,7 +43,13 @@ public final class Charts {
      * @param y y values, as many as {@code x}
      */
     public record Series(String name, double[] x, double[] y) {
-        /** Checks both arrays have the same length. */
+        /**
+         * Checks both arrays have the same length.
+         *
+         * @param name legend text
+         * @param x x values
+         * @param y y values, as many as {@code x}
+         */
         public Series {
             Objects.requireNonNull(name, "name");
             if (x.length != y.length) {
@@ -63,7 +69,15 @@ public final class Charts {
     public record Marker(String name, double x, double y) {
     }
 
-    /** A line chart of {@code series}; {@code logX} makes the x axis logarithmic. */
+    /**
+     * {@return a line chart of {@code series}; {@code logX} makes the x axis logarithmic}
+     *
+     * @param title the chart title
+     * @param xLabel the x axis label
+     * @param yLabel the y axis label
+     * @param logX whether the x axis is logarithmic
+     * @param series the lines to draw
+     */
     public static Figure line(String title, String xLabel, String yLabel, boolean logX, List<Series> series) {
         return new Figure(BitmapEncoder.getBufferedImage(chart(title, xLabel, yLabel, logX, series, List.of(), WIDTH, HEIGHT)),
                 title);
@@ -78,6 +92,7 @@ public final class Charts {
      * @param validIters iteration count at each epoch end, or null
      * @param validLosses validation loss per epoch (same length as {@code validIters}), or null
      * @param skipStart batches to leave out at the start (fastai's default 5)
+     * @return the figure
      */
     public static Figure losses(double[] trainLosses, int[] validIters, double[] validLosses, int skipStart) {
         if (skipStart < 0) {
@@ -112,6 +127,9 @@ public final class Charts {
     /**
      * fastai's {@code Recorder.plot_sched}: one subplot per hyper-parameter (e.g. "lr", "mom"), its
      * value at each training batch, side by side.
+     *
+     * @param hypers each hyper-parameter's value per training batch, by name
+     * @return the figure
      */
     public static Figure schedule(Map<String, double[]> hypers) {
         if (hypers.isEmpty()) {
@@ -146,6 +164,12 @@ public final class Charts {
     /**
      * fastai's {@code plot_lr_find}: loss against learning rate on a logarithmic axis, leaving out
      * the last {@code skipEnd} points (fastai's default 5), with each suggestion marked.
+     *
+     * @param lrs the learning rate of each batch
+     * @param losses the loss of each batch
+     * @param skipEnd the number of points left out at the end
+     * @param suggestions the suggested learning rates to mark
+     * @return the figure
      */
     public static Figure lrFinder(double[] lrs, double[] losses, int skipEnd, List<Marker> suggestions) {
         if (lrs.length != losses.length) {

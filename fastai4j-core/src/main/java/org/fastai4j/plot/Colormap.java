@@ -28,7 +28,7 @@ public final class Colormap {
         this.anchors = anchors;
     }
 
-    /** The colormap called {@code name}; throws IllegalArgumentException naming the known ones. */
+    /** {@return the colormap called {@code name}; throws IllegalArgumentException naming the known ones} */
     public static Colormap of(String name) {
         if (name == null) {
             throw new IllegalArgumentException("Colormap name is null; known: " + names());
@@ -51,17 +51,17 @@ public final class Colormap {
         return new Colormap(name, anchors);
     }
 
-    /** The known names. */
+    /** {@return the known names} */
     public static List<String> names() {
         return List.of("Blues", "Greens", "Reds", "Oranges", "Purples", "Greys", "viridis");
     }
 
-    /** The name this map was asked by. */
+    /** {@return the name this map was asked by} */
     public String name() {
         return name;
     }
 
-    /** The colour at {@code t} in [0, 1] (clamped; NaN gives the low end). */
+    /** {@return the colour at {@code t} in [0, 1] (clamped; NaN gives the low end)} */
     public Color at(double t) {
         double u = t > 0 ? Math.min(1, t) : 0;
         double pos = u * (anchors.length - 1);

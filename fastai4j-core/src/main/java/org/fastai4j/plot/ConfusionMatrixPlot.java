@@ -75,27 +75,27 @@ public final class ConfusionMatrixPlot {
         return new Painter(v, labels, normalize, title == null ? "" : title, Colormap.of(cmap)).paint();
     }
 
-    /** The rendered figure. */
+    /** {@return the rendered figure} */
     public Figure figure() {
         return figure;
     }
 
-    /** The pixel at the centre of cell (actual {@code i}, predicted {@code j}). */
+    /** {@return the pixel at the centre of cell (actual {@code i}, predicted {@code j})} */
     public Point cellCenter(int i, int j) {
         return new Point(left + j * cell + cell / 2, top + i * cell + cell / 2);
     }
 
-    /** The side of a cell in pixels. */
+    /** {@return the side of a cell in pixels} */
     public int cellSize() {
         return cell;
     }
 
-    /** The fill colour of cell ({@code i}, {@code j}). */
+    /** {@return the fill colour of cell ({@code i}, {@code j})} */
     public Color cellColor(int i, int j) {
         return cellColors[i][j];
     }
 
-    /** The text drawn in cell ({@code i}, {@code j}). */
+    /** {@return the text drawn in cell ({@code i}, {@code j})} */
     public String cellText(int i, int j) {
         return format(values[i][j], normalized);
     }

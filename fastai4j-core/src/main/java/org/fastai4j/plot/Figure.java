@@ -25,12 +25,12 @@ public final class Figure {
         this.title = title == null ? "fastai4j" : title;
     }
 
-    /** The rendered image. */
+    /** {@return the rendered image} */
     public BufferedImage toImage() {
         return image;
     }
 
-    /** The figure's title (window title when shown). */
+    /** {@return the figure's title (window title when shown)} */
     public String title() {
         return title;
     }

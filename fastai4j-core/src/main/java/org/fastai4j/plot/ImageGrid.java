@@ -45,37 +45,46 @@ public final class ImageGrid {
         this.titleBounds = List.copyOf(titles);
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The rendered grid. */
+    /** {@return the rendered grid} */
     public Figure figure() {
         return figure;
     }
 
-    /** The number of rows. */
+    /** {@return the number of rows} */
     public int nrows() {
         return nrows;
     }
 
-    /** The number of columns. */
+    /** {@return the number of columns} */
     public int ncols() {
         return ncols;
     }
 
-    /** Where tile {@code i}'s image was drawn (row-major order), in figure pixels. */
+    /**
+     * Where tile {@code i}'s image was drawn (row-major order), in figure pixels.
+     *
+     * @param i the tile index, in insertion order
+     * @return the box, in figure pixels
+     */
     public Rectangle imageBounds(int i) {
         return new Rectangle(imageBounds.get(i));
     }
 
-    /** The box reserved for tile {@code i}'s title, in figure pixels. */
+    /**
+     * {@return the box reserved for tile {@code i}'s title, in figure pixels}
+     *
+     * @param i the tile index, in insertion order
+     */
     public Rectangle titleBounds(int i) {
         return new Rectangle(titleBounds.get(i));
     }
 
-    /** The number of tiles drawn. */
+    /** {@return the number of tiles drawn} */
     public int size() {
         return imageBounds.size();
     }
@@ -96,31 +105,56 @@ public final class ImageGrid {
         private Builder() {
         }
 
-        /** The number of rows (default from fastai's {@code get_grid}). */
+        /**
+         * The number of rows (default from fastai's {@code get_grid}).
+         *
+         * @param nrows the number of rows, > 0
+         * @return this builder
+         */
         public Builder optNrows(int nrows) {
             this.nrows = positive("nrows", nrows);
             return this;
         }
 
-        /** The number of columns (default from fastai's {@code get_grid}). */
+        /**
+         * The number of columns (default from fastai's {@code get_grid}).
+         *
+         * @param ncols the number of columns, > 0
+         * @return this builder
+         */
         public Builder optNcols(int ncols) {
             this.ncols = positive("ncols", ncols);
             return this;
         }
 
-        /** Smaller images are enlarged by an integer factor until their longer side reaches this (default 128). */
+        /**
+         * Smaller images are enlarged by an integer factor until their longer side reaches this (default 128).
+         *
+         * @param px the size in pixels, > 0
+         * @return this builder
+         */
         public Builder optMinTileSize(int px) {
             this.minTileSize = positive("minTileSize", px);
             return this;
         }
 
-        /** Larger images are reduced so their longer side is this (default 256). */
+        /**
+         * Larger images are reduced so their longer side is this (default 256).
+         *
+         * @param px the size in pixels, > 0
+         * @return this builder
+         */
         public Builder optMaxTileSize(int px) {
             this.maxTileSize = positive("maxTileSize", px);
             return this;
         }
 
-        /** Title font size in pixels (default 14; shrunk down to 9 for lines that do not fit). */
+        /**
+         * Title font size in pixels (default 14; shrunk down to 9 for lines that do not fit).
+         *
+         * @param px the size in pixels, > 0
+         * @return this builder
+         */
         public Builder optFontSize(float px) {
             if (!(px >= 6f)) {
                 throw new IllegalArgumentException("ImageGrid fontSize must be >= 6, got " + px);
@@ -129,13 +163,25 @@ public final class ImageGrid {
             return this;
         }
 
-        /** A title over the whole grid (fastai's {@code suptitle}). */
+        /**
+         * A title over the whole grid (fastai's {@code suptitle}).
+         *
+         * @param title the title, lines separated by "\n" (null for none)
+         * @return this builder
+         */
         public Builder optTitle(String title) {
             this.title = title;
             return this;
         }
 
-        /** Adds an image with a title ("\n" separates lines) drawn in {@code color} (black if null). */
+        /**
+         * Adds an image with a title ("\n" separates lines) drawn in {@code color} (black if null).
+         *
+         * @param image the image
+         * @param title the title, lines separated by "\n" (null for none)
+         * @param color the title colour (black if null)
+         * @return this builder
+         */
         public Builder addImage(BufferedImage image, String title, Color color) {
             Objects.requireNonNull(image, "image");
             String t = title == null ? "" : title;
@@ -144,22 +190,53 @@ public final class ImageGrid {
             return this;
         }
 
-        /** Adds a CHW float image in [0, 1] (1 or 3 channels, see {@link Images#fromChw(float[], int, int, int)}). */
+        /**
+         * Adds a CHW float image in [0, 1] (1 or 3 channels, see {@link Images#fromChw(float[], int, int, int)}).
+         *
+         * @param data the pixels, channel-major
+         * @param c the number of channels (1 or 3)
+         * @param h the height
+         * @param w the width
+         * @param title the title, lines separated by "\n" (null for none)
+         * @param color the title colour (black if null)
+         * @return this builder
+         */
         public Builder addChw(float[] data, int c, int h, int w, String title, Color color) {
             return addImage(Images.fromChw(data, c, h, w), title, color);
         }
 
-        /** Adds a CHW uint8 image (1 or 3 channels, see {@link Images#fromChw(byte[], int, int, int)}). */
+        /**
+         * Adds a CHW uint8 image (1 or 3 channels, see {@link Images#fromChw(byte[], int, int, int)}).
+         *
+         * @param data the pixels, channel-major
+         * @param c the number of channels (1 or 3)
+         * @param h the height
+         * @param w the width
+         * @param title the title, lines separated by "\n" (null for none)
+         * @param color the title colour (black if null)
+         * @return this builder
+         */
         public Builder addChw(byte[] data, int c, int h, int w, String title, Color color) {
             return addImage(Images.fromChw(data, c, h, w), title, color);
         }
 
-        /** Adds an image with a black title. */
+        /**
+         * Adds an image with a black title.
+         *
+         * @param image the image
+         * @param title the title, lines separated by "\n" (null for none)
+         * @return this builder
+         */
         public Builder addImage(BufferedImage image, String title) {
             return addImage(image, title, Color.BLACK);
         }
 
-        /** Adds an untitled image. */
+        /**
+         * Adds an untitled image.
+         *
+         * @param image the image
+         * @return this builder
+         */
         public Builder addImage(BufferedImage image) {
             return addImage(image, null, null);
         }

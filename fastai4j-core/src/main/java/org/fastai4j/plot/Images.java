@@ -22,6 +22,9 @@ public final class Images {
      *
      * @param data {@code c*h*w} values, channel-major
      * @param c 1 (grey) or 3 (RGB)
+     * @param h the height in pixels
+     * @param w the width in pixels
+     * @return the image
      */
     public static BufferedImage fromChw(float[] data, int c, int h, int w) {
         checkShape(data == null ? -1 : data.length, c, h, w);
@@ -44,6 +47,9 @@ public final class Images {
      *
      * @param data {@code c*h*w} values, channel-major, read as unsigned
      * @param c 1 (grey) or 3 (RGB)
+     * @param h the height in pixels
+     * @param w the width in pixels
+     * @return the image
      */
     public static BufferedImage fromChw(byte[] data, int c, int h, int w) {
         checkShape(data == null ? -1 : data.length, c, h, w);
@@ -82,6 +88,11 @@ public final class Images {
      * Scales an image for display: images whose longer side is below {@code minSize} are enlarged
      * by the smallest integer factor reaching it, with nearest-neighbour sampling (crisp pixels);
      * images whose longer side exceeds {@code maxSize} are reduced bilinearly to fit it.
+     *
+     * @param img the image
+     * @param minSize the longer side small images are enlarged to
+     * @param maxSize the longer side large images are reduced to
+     * @return the image
      */
     public static BufferedImage scaleForDisplay(BufferedImage img, int minSize, int maxSize) {
         if (minSize <= 0 || maxSize < minSize) {
@@ -101,7 +112,15 @@ public final class Images {
         return img;
     }
 
-    /** Resizes with nearest-neighbour ({@code smooth = false}) or bilinear sampling. */
+    /**
+     * Resizes with nearest-neighbour ({@code smooth = false}) or bilinear sampling.
+     *
+     * @param img the image
+     * @param w the width in pixels
+     * @param h the height in pixels
+     * @param smooth bilinear when true, nearest-neighbour when false
+     * @return the image
+     */
     public static BufferedImage resize(BufferedImage img, int w, int h, boolean smooth) {
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
@@ -116,6 +135,11 @@ public final class Images {
     /**
      * A tile showing text on a light grey background, for items that are not images (the text is
      * wrapped to the tile width; lines that do not fit are dropped, the last one ending in "…").
+     *
+     * @param text the text to show
+     * @param w the width in pixels
+     * @param h the height in pixels
+     * @return the image
      */
     public static BufferedImage textTile(String text, int w, int h) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);

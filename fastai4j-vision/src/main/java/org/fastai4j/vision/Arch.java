@@ -47,27 +47,27 @@ public enum Arch {
         this.factory = factory;
     }
 
-    /** The torchvision/fastai name, e.g. {@code resnet34}. */
+    /** {@return the torchvision/fastai name, e.g. {@code resnet34}} */
     public String id() {
         return id;
     }
 
-    /** The number of features the body outputs (what the head's pooling sees). */
+    /** {@return the number of features the body outputs (what the head's pooling sees)} */
     public int numFeatures() {
         return numFeatures;
     }
 
-    /** Whether torchvision publishes ImageNet weights for it. */
+    /** {@return whether torchvision publishes ImageNet weights for it} */
     public boolean hasImagenetWeights() {
         return hasImagenetWeights;
     }
 
-    /** A new model with its original classifier of {@code numClasses} outputs (1000 for ImageNet weights). */
+    /** {@return a new model with its original classifier of {@code numClasses} outputs (1000 for ImageNet weights)} */
     public CnnModel create(int numClasses) {
         return factory.apply(numClasses);
     }
 
-    /** The architecture named {@code name} (case-insensitive, e.g. "resnet34"); a clear error listing the names otherwise. */
+    /** {@return the architecture named {@code name} (case-insensitive, e.g. "resnet34"); a clear error listing the names otherwise} */
     public static Arch fromName(String name) {
         String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         for (Arch a : values()) {
@@ -78,7 +78,7 @@ public enum Arch {
         throw new IllegalArgumentException("unknown architecture '" + name + "'; expected one of " + names());
     }
 
-    /** Every architecture's name, comma-separated. */
+    /** {@return every architecture's name, comma-separated} */
     public static String names() {
         return Arrays.stream(values()).map(Arch::id).collect(Collectors.joining(", "));
     }

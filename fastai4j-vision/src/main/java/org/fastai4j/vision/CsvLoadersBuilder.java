@@ -43,37 +43,67 @@ public final class CsvLoadersBuilder extends ImageLoadersBuilder<CsvLoadersBuild
         return this;
     }
 
-    /** The folder of the images under {@code path} (default none). */
+    /**
+     * The folder of the images under {@code path} (default none).
+     *
+     * @param folder the folder, relative to the dataset path
+     * @return this builder
+     */
     public CsvLoadersBuilder optFolder(String folder) {
         this.folder = Objects.requireNonNull(folder, "folder");
         return this;
     }
 
-    /** A suffix added to every file name (e.g. {@code .jpg}). */
+    /**
+     * A suffix added to every file name (e.g. {@code .jpg}).
+     *
+     * @param suffix the suffix added to every file name
+     * @return this builder
+     */
     public CsvLoadersBuilder optSuffix(String suffix) {
         this.suffix = Objects.requireNonNull(suffix, "suffix");
         return this;
     }
 
-    /** The file name column (default the first column). */
+    /**
+     * The file name column (default the first column).
+     *
+     * @param fnCol the header name of the file name column
+     * @return this builder
+     */
     public CsvLoadersBuilder optFnCol(String fnCol) {
         this.fnCol = fnCol;
         return this;
     }
 
-    /** The label column (default the second column). */
+    /**
+     * The label column (default the second column).
+     *
+     * @param labelCol the header name of the label column
+     * @return this builder
+     */
     public CsvLoadersBuilder optLabelCol(String labelCol) {
         this.labelCol = labelCol;
         return this;
     }
 
-    /** The delimiter between labels of a multi-label row (makes the target multi-category). */
+    /**
+     * The delimiter between labels of a multi-label row (makes the target multi-category).
+     *
+     * @param labelDelim the delimiter between labels
+     * @return this builder
+     */
     public CsvLoadersBuilder optLabelDelim(String labelDelim) {
         this.labelDelim = labelDelim;
         return this;
     }
 
-    /** The column marking validation rows (e.g. {@code is_valid}); else a random split. */
+    /**
+     * The column marking validation rows (e.g. {@code is_valid}); else a random split.
+     *
+     * @param validCol the header name of the validation column
+     * @return this builder
+     */
     public CsvLoadersBuilder optValidCol(String validCol) {
         this.validCol = validCol;
         return this;
@@ -102,7 +132,7 @@ public final class CsvLoadersBuilder extends ImageLoadersBuilder<CsvLoadersBuild
         return header.get(index);
     }
 
-    /** The DataBlock this builder uses over the rows of the CSV file. */
+    /** {@return the DataBlock this builder uses over the rows of the CSV file} */
     public DataBlock dataBlock(List<Map<String, String>> rows) {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("The CSV " + csv.toAbsolutePath() + " has no rows");

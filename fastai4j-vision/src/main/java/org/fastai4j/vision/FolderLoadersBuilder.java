@@ -56,7 +56,7 @@ public final class FolderLoadersBuilder extends ImageLoadersBuilder<FolderLoader
         return this;
     }
 
-    /** The DataBlock this builder uses (public so it can be rebuilt from its parts). */
+    /** {@return the DataBlock this builder uses (public so it can be rebuilt from its parts)} */
     public DataBlock dataBlock() {
         DataBlock.Builder b = DataBlock.builder()
                 .setBlocks(ImageBlock.create(),

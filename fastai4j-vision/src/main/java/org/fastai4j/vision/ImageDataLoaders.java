@@ -21,30 +21,60 @@ import org.fastai4j.vision.image.ImageDecoder;
  */
 public class ImageDataLoaders extends DataLoaders {
 
-    /** Wraps built loaders. */
+    /**
+     * Wraps built loaders.
+     *
+     * @param dls the training and validation loaders
+     */
     public ImageDataLoaders(DataLoaders dls) {
         super(dls.train(), dls.valid());
     }
 
-    /** Images in class folders: {@code path/train/<label>/*}, {@code path/valid/<label>/*}. */
+    /**
+     * Images in class folders: {@code path/train/<label>/*}, {@code path/valid/<label>/*}.
+     *
+     * @param path the dataset folder; file names are relative to it
+     * @return the builder
+     */
     public static FolderLoadersBuilder fromFolder(Path path) {
         return new FolderLoadersBuilder(path);
     }
 
-    /** Labels from a function of the file name (fastai's {@code from_name_func}). */
+    /**
+     * Labels from a function of the file name (fastai's {@code from_name_func}).
+     *
+     * @param path the dataset folder; file names are relative to it
+     * @param fnames the image files, relative to {@code path} or absolute
+     * @param labelFunc gives the label of a file
+     * @return the builder
+     */
     public static ItemsLoadersBuilder fromNameFunc(Path path, List<Path> fnames,
             Function<String, ?> labelFunc) {
         return fromPathFunc(path, fnames, p -> labelFunc.apply(p.getFileName().toString()));
     }
 
-    /** Labels from a function of the path (fastai's {@code from_path_func}). */
+    /**
+     * Labels from a function of the path (fastai's {@code from_path_func}).
+     *
+     * @param path the dataset folder; file names are relative to it
+     * @param fnames the image files, relative to {@code path} or absolute
+     * @param labelFunc gives the label of a file
+     * @return the builder
+     */
     public static ItemsLoadersBuilder fromPathFunc(Path path, List<Path> fnames,
             Function<Path, ?> labelFunc) {
         return new ItemsLoadersBuilder(resolve(path, fnames), Function.identity(),
                 item -> labelFunc.apply((Path) item), null);
     }
 
-    /** Labels from the first group of a regex on the file name (fastai's {@code from_name_re}). */
+    /**
+     * Labels from the first group of a regex on the file name (fastai's {@code from_name_re}).
+     *
+     * @param path the dataset folder; file names are relative to it
+     * @param fnames the image files, relative to {@code path} or absolute
+     * @param pattern a regex whose first group is the label
+     * @return the builder
+     */
     public static ItemsLoadersBuilder fromNameRe(Path path, List<Path> fnames, String pattern) {
         Pattern.compile(pattern);
         return new ItemsLoadersBuilder(resolve(path, fnames), Function.identity(),
@@ -54,6 +84,11 @@ public class ImageDataLoaders extends DataLoaders {
     /**
      * Files and labels given as two lists (fastai's {@code from_lists}); a label that is a list of
      * more than one name makes the target multi-category, as fastai.
+     *
+     * @param path the dataset folder; file names are relative to it
+     * @param fnames the image files, relative to {@code path} or absolute
+     * @param labels the label of each file, in order
+     * @return the builder
      */
     public static ItemsLoadersBuilder fromLists(Path path, List<Path> fnames, List<?> labels) {
         if (fnames.size() != labels.size()) {
@@ -70,22 +105,41 @@ public class ImageDataLoaders extends DataLoaders {
                 multi ? MultiCategoryBlock.create() : null);
     }
 
-    /** One image per CSV row (fastai's {@code from_csv}). */
+    /**
+     * One image per CSV row (fastai's {@code from_csv}).
+     *
+     * @param path the dataset folder; file names are relative to it
+     * @param csvFname the CSV file name, relative to {@code path}
+     * @return the builder
+     */
     public static CsvLoadersBuilder fromCsv(Path path, String csvFname) {
         return new CsvLoadersBuilder(path, csvFname);
     }
 
-    /** {@link #fromCsv(Path, String)} with fastai's default file {@code labels.csv}. */
+    /**
+     * {@link #fromCsv(Path, String)} with fastai's default file {@code labels.csv}.
+     *
+     * @param path the dataset folder; file names are relative to it
+     * @return the builder
+     */
     public static CsvLoadersBuilder fromCsv(Path path) {
         return fromCsv(path, "labels.csv");
     }
 
-    /** The image files under {@code path} that cannot be decoded, with why (fastai's {@code verify_images}). */
+    /**
+     * {@return the image files under {@code path} that cannot be decoded, with why (fastai's {@code verify_images})}
+     *
+     * @param path the dataset folder; file names are relative to it
+     */
     public static List<String> verifyImages(Path path) {
         return verifyImages(Items.getImageFiles(path));
     }
 
-    /** The files of {@code files} that cannot be decoded, each with the reason. */
+    /**
+     * {@return the files of {@code files} that cannot be decoded, each with the reason}
+     *
+     * @param files the image files to check
+     */
     public static List<String> verifyImages(List<Path> files) {
         ImageDecoder decoder = ImageDecoder.standard();
         return files.parallelStream().map(decoder::check).flatMap(Optional::stream).toList();
@@ -95,13 +149,22 @@ public class ImageDataLoaders extends DataLoaders {
         return fnames.stream().map(path::resolve).toList();
     }
 
-    /** New image loaders with {@code tfm} added to both loaders' batch transforms. */
+    /**
+     * New image loaders with {@code tfm} added to both loaders' batch transforms.
+     *
+     * @param tfm the batch transform to add
+     * @return the new loaders
+     */
     @Override
     public ImageDataLoaders withBatchTransform(org.fastai4j.data.BatchTransform tfm) {
         return new ImageDataLoaders(super.withBatchTransform(tfm));
     }
 
-    /** {@link #showBatch(int, int, int)} with fastai's defaults: up to 9 images, fastai's grid. */
+    /**
+     * {@link #showBatch(int, int, int)} with fastai's defaults: up to 9 images, fastai's grid.
+     *
+     * @return the figure
+     */
     public Figure showBatch() {
         return showBatch(9, 0, 0);
     }
@@ -110,6 +173,11 @@ public class ImageDataLoaders extends DataLoaders {
      * A grid of the first training batch as the model sees it (augmented, then de-normalised),
      * each image titled with its label; {@code nrows}/{@code ncols} 0 mean fastai's {@code
      * get_grid} default ({@code nrows = floor(sqrt(n))}, {@code ncols = ceil(n / nrows)}).
+     *
+     * @param maxN the largest number of images shown
+     * @param nrows the rows of the grid, or 0 for fastai's
+     * @param ncols the columns of the grid, or 0 for fastai's
+     * @return the figure
      */
     public Figure showBatch(int maxN, int nrows, int ncols) {
         return ShowBatch.render(this, maxN, nrows, ncols);

@@ -30,10 +30,19 @@ public abstract class ImageLoadersBuilder<B extends ImageLoadersBuilder<B>> {
 
     abstract B self();
 
-    /** Builds the DataLoaders. */
+    /**
+     * Builds the DataLoaders.
+     *
+     * @return the loaders
+     */
     public abstract ImageDataLoaders build();
 
-    /** A random split with this share of the items for validation (fastai's {@code valid_pct}). */
+    /**
+     * A random split with this share of the items for validation (fastai's {@code valid_pct}).
+     *
+     * @param validPct the validation share, in [0, 1)
+     * @return this builder
+     */
     public B optValidPct(double validPct) {
         if (!(validPct >= 0 && validPct < 1)) {
             throw new IllegalArgumentException("validPct must be in [0, 1), got " + validPct);
@@ -42,20 +51,35 @@ public abstract class ImageLoadersBuilder<B extends ImageLoadersBuilder<B>> {
         return self();
     }
 
-    /** The seed of the random split and of the loaders (default 42). */
+    /**
+     * The seed of the random split and of the loaders (default 42).
+     *
+     * @param seed the run seed
+     * @return this builder
+     */
     public B optSeed(long seed) {
         this.seed = seed;
         options = options.withSeed(seed);
         return self();
     }
 
-    /** Item transforms (e.g. {@code Resize.of(224)}), run in the workers. */
+    /**
+     * Item transforms (e.g. {@code Resize.of(224)}), run in the workers.
+     *
+     * @param tfms the transforms
+     * @return this builder
+     */
     public B optItemTfms(ItemTransform<?>... tfms) {
         itemTfms.addAll(List.of(tfms));
         return self();
     }
 
-    /** DJL transforms used as item transforms (they see H×W×3 uint8 images). */
+    /**
+     * DJL transforms used as item transforms (they see H×W×3 uint8 images).
+     *
+     * @param tfms the transforms
+     * @return this builder
+     */
     public B optDjlItemTfms(Transform... tfms) {
         for (Transform t : tfms) {
             itemTfms.add(DjlTransforms.item(t));
@@ -63,7 +87,12 @@ public abstract class ImageLoadersBuilder<B extends ImageLoadersBuilder<B>> {
         return self();
     }
 
-    /** Batch transforms (e.g. {@code Augment.augTransforms()}, {@code Normalize}), on the device. */
+    /**
+     * Batch transforms (e.g. {@code Augment.augTransforms()}, {@code Normalize}), on the device.
+     *
+     * @param tfms the transforms
+     * @return this builder
+     */
     public B optBatchTfms(BatchTransform... tfms) {
         batchTfms.addAll(List.of(tfms));
         return self();
@@ -72,6 +101,9 @@ public abstract class ImageLoadersBuilder<B extends ImageLoadersBuilder<B>> {
     /**
      * DJL transforms used as batch transforms on the device (order 50, after {@code IntToFloat}):
      * each sees the whole N×C×H×W float batch; see {@code DjlTransforms.perImage} for per-image.
+     *
+     * @param tfms the transforms
+     * @return this builder
      */
     public B optDjlBatchTfms(Transform... tfms) {
         for (Transform t : tfms) {
@@ -80,31 +112,56 @@ public abstract class ImageLoadersBuilder<B extends ImageLoadersBuilder<B>> {
         return self();
     }
 
-    /** Batch transforms from a list. */
+    /**
+     * Batch transforms from a list.
+     *
+     * @param tfms the transforms
+     * @return this builder
+     */
     public B optBatchTfms(List<? extends BatchTransform> tfms) {
         batchTfms.addAll(tfms);
         return self();
     }
 
-    /** The batch size (default 64). */
+    /**
+     * The batch size (default 64).
+     *
+     * @param bs the batch size, >= 1
+     * @return this builder
+     */
     public B optBs(int bs) {
         options = options.withBs(bs);
         return self();
     }
 
-    /** Worker threads per loader (default min(cores, 4)). */
+    /**
+     * Worker threads per loader (default min(cores, 4)).
+     *
+     * @param workers the number of worker threads, >= 0
+     * @return this builder
+     */
     public B optWorkers(int workers) {
         options = options.withWorkers(workers);
         return self();
     }
 
-    /** Check every image at build time and skip undecodable ones with one warning. */
+    /**
+     * Check every image at build time and skip undecodable ones with one warning.
+     *
+     * @param skipBad whether to skip undecodable images
+     * @return this builder
+     */
     public B optSkipBad(boolean skipBad) {
         options = options.withSkipBad(skipBad);
         return self();
     }
 
-    /** The device of the batches (default {@code Devices.defaultDevice()}). */
+    /**
+     * The device of the batches (default {@code Devices.defaultDevice()}).
+     *
+     * @param device the device
+     * @return this builder
+     */
     public B optDevice(Device device) {
         options = options.withDevice(device);
         return self();

@@ -41,7 +41,7 @@ public final class ItemsLoadersBuilder extends ImageLoadersBuilder<ItemsLoadersB
         return this;
     }
 
-    /** The DataBlock this builder uses. */
+    /** {@return the DataBlock this builder uses} */
     public DataBlock dataBlock() {
         DataBlock.Builder b = DataBlock.builder()
                 .setBlocks(ImageBlock.create(), target == null ? CategoryBlock.create() : target)

@@ -10,7 +10,7 @@ import org.fastai4j.data.ItemTransform;
 import org.fastai4j.learner.ExportSpec;
 import org.fastai4j.vision.models.HeadOptions;
 import org.fastai4j.vision.transform.Normalize;
-import org.fastai4j.vision.transform.PadMode;
+import org.fastai4j.core.affine.PadMode;
 import org.fastai4j.vision.transform.RandomResizedCrop;
 import org.fastai4j.vision.transform.Resize;
 import org.fastai4j.vision.transform.ResizeMethod;

@@ -47,7 +47,7 @@ public final class VisionLearner {
         return new Builder(dls, arch);
     }
 
-    /** Options of {@code vision_learner}; {@link #learner()} gives access to the generic Learner options. */
+    /** Options of {@code vision_learner}; {@link #learner(java.util.function.Consumer)} gives access to the generic Learner options. */
     public static final class Builder {
         private final DataLoaders dls;
         private final Arch arch;

@@ -17,7 +17,12 @@ import java.util.List;
  */
 public record CsvTable(List<String> header, List<List<String>> rows) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param header the column names
+     * @param rows the data rows, each as long as the header
+     */
     public CsvTable {
         header = List.copyOf(header);
         rows = rows.stream().map(List::copyOf).toList();

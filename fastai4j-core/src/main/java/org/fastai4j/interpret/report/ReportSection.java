@@ -29,22 +29,22 @@ public enum ReportSection {
         this.fileName = fileName;
     }
 
-    /** The HTML id of the section element. */
+    /** {@return the HTML id of the section element} */
     public String id() {
         return id;
     }
 
-    /** The section heading. */
+    /** {@return the section heading} */
     public String heading() {
         return heading;
     }
 
-    /** The default PNG file name, or null for sections that are not images. */
+    /** {@return the default PNG file name, or null for sections that are not images} */
     public String fileName() {
         return fileName;
     }
 
-    /** True for sections that show one image. */
+    /** {@return true for sections that show one image} */
     public boolean isImage() {
         return fileName != null;
     }

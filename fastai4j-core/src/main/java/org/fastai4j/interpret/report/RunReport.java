@@ -37,7 +37,11 @@ public final class RunReport {
     private RunReport() {
     }
 
-    /** A builder writing into {@code runDir}. */
+    /**
+     * {@return a builder writing into {@code runDir}}
+     *
+     * @param runDir the run folder
+     */
     public static Builder builder(Path runDir) {
         return new Builder(runDir);
     }
@@ -55,25 +59,47 @@ public final class RunReport {
             this.dir = Objects.requireNonNull(dir, "runDir").toAbsolutePath().normalize();
         }
 
-        /** The page title (default "fastai4j run report"). */
+        /**
+         * The page title (default "fastai4j run report").
+         *
+         * @param title the title
+         * @return this builder
+         */
         public Builder optTitle(String title) {
             this.title = Objects.requireNonNull(title, "title");
             return this;
         }
 
-        /** A line of the run summary at the top (e.g. "model" → "resnet18"). */
+        /**
+         * A line of the run summary at the top (e.g. "model" → "resnet18").
+         *
+         * @param key the label
+         * @param value the text
+         * @return this builder
+         */
         public Builder addInfo(String key, String value) {
             info.put(Objects.requireNonNull(key, "key"), String.valueOf(value));
             return this;
         }
 
-        /** The epoch table (e.g. read from {@code history.csv} with {@link CsvTable#read}). */
+        /**
+         * The epoch table (e.g. read from {@code history.csv} with {@link CsvTable#read}).
+         *
+         * @param table the table
+         * @return this builder
+         */
         public Builder optEpochTable(CsvTable table) {
             this.epochs = Objects.requireNonNull(table, "table");
             return this;
         }
 
-        /** The epoch table from a header and rows of cell texts. */
+        /**
+         * The epoch table from a header and rows of cell texts.
+         *
+         * @param header the column names
+         * @param rows the cells of each row
+         * @return this builder
+         */
         public Builder optEpochTable(List<String> header, List<List<String>> rows) {
             return optEpochTable(new CsvTable(header, rows));
         }
@@ -81,6 +107,10 @@ public final class RunReport {
         /**
          * An image section showing the PNG at {@code relativePath} (relative to the run folder,
          * inside it); the file must exist when {@link #write} runs.
+         *
+         * @param section which section the image belongs to
+         * @param relativePath the PNG's path, relative to the run folder
+         * @return this builder
          */
         public Builder addImage(ReportSection section, String relativePath) {
             if (!section.isImage()) {
@@ -95,7 +125,14 @@ public final class RunReport {
             return this;
         }
 
-        /** Saves {@code figure} into the run folder under the section's default file name and shows it. */
+        /**
+         * Saves {@code figure} into the run folder under the section's default file name and shows it.
+         *
+         * @param section which section the image belongs to
+         * @param figure the figure to save
+         * @return this builder
+         * @throws IOException if the PNG cannot be written
+         */
         public Builder addFigure(ReportSection section, Figure figure) throws IOException {
             if (!section.isImage()) {
                 throw new IllegalArgumentException("Section " + section + " is not an image section");
@@ -104,7 +141,12 @@ public final class RunReport {
             return addImage(section, section.fileName());
         }
 
-        /** The classification report section. */
+        /**
+         * The classification report section.
+         *
+         * @param report the report
+         * @return this builder
+         */
         public Builder optClassificationReport(ClassificationReport report) {
             this.classification = Objects.requireNonNull(report, "report");
             return this;
@@ -114,6 +156,8 @@ public final class RunReport {
          * Writes {@code report.html} (to a temporary file, then renamed) and returns its path.
          *
          * @throws NoSuchFileException if a referenced image is missing from the run folder
+         * @return the path of the written file
+         * @throws IOException if the file cannot be written
          */
         public Path write() throws IOException {
             for (Map.Entry<ReportSection, String> e : images.entrySet()) {

@@ -7,6 +7,6 @@ package org.fastai4j.vision.image;
  * area averaging; a large photo resized to 224 decodes in about half the time).
  */
 public interface DecodeHint {
-    /** The shorter side the decoded image must keep at least. */
+    /** {@return the shorter side the decoded image must keep at least} */
     int minDecodeSide();
 }

@@ -32,12 +32,12 @@ public final class ImageBlock implements InputBlock {
         this.decoder = decoder;
     }
 
-    /** A block with the standard decoder. */
+    /** {@return a block with the standard decoder} */
     public static ImageBlock create() {
         return new ImageBlock(ImageDecoder.standard());
     }
 
-    /** A block with a given decoder (e.g. another pixel limit). */
+    /** {@return a block with a given decoder (e.g. another pixel limit)} */
     public static ImageBlock create(ImageDecoder decoder) {
         return new ImageBlock(decoder);
     }

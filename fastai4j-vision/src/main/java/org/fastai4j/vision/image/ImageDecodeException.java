@@ -6,6 +6,7 @@ import java.nio.file.Path;
 /** An image file cannot be decoded (empty, truncated, not an image, too many pixels); names the file. */
 public class ImageDecodeException extends IOException {
     private static final long serialVersionUID = 1L;
+    /** The file that could not be decoded. */
     private final String file;
 
     /** A failure to decode {@code file} because of {@code reason}. */
@@ -20,7 +21,7 @@ public class ImageDecodeException extends IOException {
         this.file = String.valueOf(file);
     }
 
-    /** The file that failed. */
+    /** {@return the file that failed} */
     public String file() {
         return file;
     }

@@ -31,7 +31,11 @@ public final class ImageDecoder {
 
     private final long maxPixels;
 
-    /** A decoder refusing images of more than {@code maxPixels} pixels. */
+    /**
+     * A decoder refusing images of more than {@code maxPixels} pixels.
+     *
+     * @param maxPixels the largest number of pixels accepted
+     */
     public ImageDecoder(long maxPixels) {
         if (maxPixels < 1) {
             throw new IllegalArgumentException("maxPixels must be positive, got " + maxPixels);
@@ -40,12 +44,17 @@ public final class ImageDecoder {
         OpenCv.load();
     }
 
-    /** The decoder with {@link #DEFAULT_MAX_PIXELS}. */
+    /** {@return the decoder with {@link #DEFAULT_MAX_PIXELS}} */
     public static ImageDecoder standard() {
         return STANDARD;
     }
 
-    /** Reads and decodes {@code file}. */
+    /**
+     * Reads and decodes {@code file}.
+     *
+     * @param file the image file (named in errors)
+     * @return the image: RGB, 8-bit, 3 channels
+     */
     public Mat decode(Path file) throws IOException {
         byte[] bytes;
         try {
@@ -60,6 +69,10 @@ public final class ImageDecoder {
      * Reads and decodes {@code file}, at a reduced scale (1/2, 1/4 or 1/8, JPEG's fast DCT
      * scaling) when the image is that many times larger than {@code minSide} on its shorter side;
      * other formats decode at full size.
+     *
+     * @param file the image file (named in errors)
+     * @param minSide the shorter side the decoded image must keep at least
+     * @return the image: RGB, 8-bit, 3 channels
      */
     public Mat decode(Path file, int minSide) throws IOException {
         byte[] bytes;
@@ -71,7 +84,13 @@ public final class ImageDecoder {
         return decode(bytes, file, minSide);
     }
 
-    /** Decodes {@code bytes}; {@code file} names them in errors. */
+    /**
+     * Decodes {@code bytes}; {@code file} names them in errors.
+     *
+     * @param bytes the encoded image
+     * @param file the image file (named in errors)
+     * @return the image: RGB, 8-bit, 3 channels
+     */
     public Mat decode(byte[] bytes, Path file) throws ImageDecodeException {
         return decode(bytes, file, 0);
     }
@@ -94,7 +113,14 @@ public final class ImageDecoder {
         return Imgcodecs.IMREAD_COLOR;
     }
 
-    /** Decodes {@code bytes}, reduced as {@link #decode(Path, int)}; {@code file} names them. */
+    /**
+     * Decodes {@code bytes}, reduced as {@link #decode(Path, int)}; {@code file} names them.
+     *
+     * @param bytes the encoded image
+     * @param file the image file (named in errors)
+     * @param minSide the shorter side the decoded image must keep at least
+     * @return the image: RGB, 8-bit, 3 channels
+     */
     public Mat decode(byte[] bytes, Path file, int minSide) throws ImageDecodeException {
         if (bytes.length == 0) {
             throw new ImageDecodeException(file, "the file is empty (0 bytes)");
@@ -134,6 +160,9 @@ public final class ImageDecoder {
     /**
      * Why {@code file} cannot be decoded, or empty when it decodes. Large JPEGs are checked at a
      * reduced scale (every byte is still entropy-decoded, so corruption still shows).
+     *
+     * @param file the image file (named in errors)
+     * @return the reason, or empty when the file decodes
      */
     public Optional<String> check(Path file) {
         try {
@@ -163,7 +192,11 @@ public final class ImageDecoder {
         return fromBufferedImage(img);
     }
 
-    /** An RGB Mat with the pixels of {@code img} (alpha dropped). */
+    /**
+     * {@return an RGB Mat with the pixels of {@code img} (alpha dropped)}
+     *
+     * @param img the image
+     */
     public static Mat fromBufferedImage(BufferedImage img) {
         OpenCv.load();
         int w = img.getWidth();

@@ -11,7 +11,7 @@ import org.opencv.core.Mat;
 public final class Images {
     private Images() {}
 
-    /** The pixels of an 8-bit 3-channel Mat, H×W×3 row-major. */
+    /** {@return the pixels of an 8-bit 3-channel Mat, H×W×3 row-major} */
     public static byte[] hwcBytes(Mat m) {
         checkRgb(m);
         Mat c = m.isContinuous() ? m : m.clone();
@@ -23,7 +23,7 @@ public final class Images {
         return data;
     }
 
-    /** A 3×H×W uint8 host tensor with the pixels of {@code m}. */
+    /** {@return a 3×H×W uint8 host tensor with the pixels of {@code m}} */
     public static HostTensor toChw(Mat m) {
         int h = m.rows();
         int w = m.cols();
@@ -38,12 +38,12 @@ public final class Images {
         return HostTensor.ofUint8(chw, 3, h, w);
     }
 
-    /** An H×W×3 uint8 host tensor (DJL's image layout) with the pixels of {@code m}. */
+    /** {@return an H×W×3 uint8 host tensor (DJL's image layout) with the pixels of {@code m}} */
     public static HostTensor toHwc(Mat m) {
         return HostTensor.ofUint8(hwcBytes(m), m.rows(), m.cols(), 3);
     }
 
-    /** A Mat from an H×W×3 uint8 host tensor. */
+    /** {@return a Mat from an H×W×3 uint8 host tensor} */
     public static Mat fromHwc(HostTensor t) {
         Shape s = t.shape();
         if (t.dataType() != DataType.UINT8 || s.dimension() != 3 || s.get(2) != 3) {

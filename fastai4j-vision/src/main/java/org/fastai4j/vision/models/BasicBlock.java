@@ -1,23 +1,19 @@
 package org.fastai4j.vision.models;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /**
  * torchvision's {@code BasicBlock} (ResNet-18/34): conv3x3(stride) → bn → relu → conv3x3 → bn, plus the
  * identity or a {@code downsample} (conv1x1(stride) → bn), then relu. Children are named as in
  * torchvision: {@code conv1, bn1, conv2, bn2, downsample}.
  */
-public final class BasicBlock extends AbstractBlock {
+public final class BasicBlock extends ResidualBlock {
 
     /** Output channels per {@code planes}. */
     public static final int EXPANSION = 1;
@@ -26,7 +22,6 @@ public final class BasicBlock extends AbstractBlock {
     private final TorchBatchNorm bn1;
     private final Conv2d conv2;
     private final TorchBatchNorm bn2;
-    private final SequentialBlock downsample;
 
     /** A block from {@code inplanes} to {@code planes} channels with the given stride. */
     public BasicBlock(int inplanes, int planes, int stride) {
@@ -34,20 +29,13 @@ public final class BasicBlock extends AbstractBlock {
         bn1 = addChildBlock("bn1", new TorchBatchNorm(planes));
         conv2 = addChildBlock("conv2", Layers.conv3x3(planes, 1, 1));
         bn2 = addChildBlock("bn2", new TorchBatchNorm(planes));
-        downsample = stride != 1 || inplanes != planes * EXPANSION
-                ? addChildBlock("downsample", Layers.sequential(Layers.conv1x1(planes * EXPANSION, stride),
-                        new TorchBatchNorm(planes * EXPANSION)))
-                : null;
+        addDownsample(inplanes, planes * EXPANSION, stride);
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-            PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
-        NDArray out = Activation.relu(Layers.run(bn1, ps, Layers.run(conv1, ps, x, training), training));
-        out = Layers.run(bn2, ps, Layers.run(conv2, ps, out, training), training);
-        NDArray identity = downsample == null ? x : Layers.run(downsample, ps, x, training);
-        return new NDList(Activation.relu(out.add(identity)));
+    NDArray branch(ParameterStore ps, NDArray x, boolean training) {
+        NDArray out = Activation.relu(convBn(conv1, bn1, ps, x, training));
+        return convBn(conv2, bn2, ps, out, training);
     }
 
     @Override
@@ -56,15 +44,12 @@ public final class BasicBlock extends AbstractBlock {
     }
 
     @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    void initializeBranch(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape[] s = inputShapes;
         conv1.initialize(manager, dataType, s);
         s = conv1.getOutputShapes(s);
         bn1.initialize(manager, dataType, s);
         conv2.initialize(manager, dataType, s);
         bn2.initialize(manager, dataType, conv2.getOutputShapes(s));
-        if (downsample != null) {
-            downsample.initialize(manager, dataType, inputShapes);
-        }
     }
 }

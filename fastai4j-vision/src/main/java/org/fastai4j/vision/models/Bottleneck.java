@@ -1,23 +1,19 @@
 package org.fastai4j.vision.models;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /**
  * torchvision's {@code Bottleneck} (ResNet-50 and up, "V1.5": the stride on the 3×3 conv):
  * conv1x1 → bn → relu → conv3x3(stride, groups) → bn → relu → conv1x1 → bn, plus identity or
  * {@code downsample}, then relu. The inner width is {@code int(planes * baseWidth / 64) * groups}.
  */
-public final class Bottleneck extends AbstractBlock {
+public final class Bottleneck extends ResidualBlock {
 
     /** Output channels per {@code planes}. */
     public static final int EXPANSION = 4;
@@ -28,7 +24,6 @@ public final class Bottleneck extends AbstractBlock {
     private final TorchBatchNorm bn2;
     private final Conv2d conv3;
     private final TorchBatchNorm bn3;
-    private final SequentialBlock downsample;
 
     /** A block from {@code inplanes} to {@code planes * 4} channels. */
     public Bottleneck(int inplanes, int planes, int stride, int groups, int baseWidth) {
@@ -39,21 +34,14 @@ public final class Bottleneck extends AbstractBlock {
         bn2 = addChildBlock("bn2", new TorchBatchNorm(width));
         conv3 = addChildBlock("conv3", Layers.conv1x1(planes * EXPANSION, 1));
         bn3 = addChildBlock("bn3", new TorchBatchNorm(planes * EXPANSION));
-        downsample = stride != 1 || inplanes != planes * EXPANSION
-                ? addChildBlock("downsample", Layers.sequential(Layers.conv1x1(planes * EXPANSION, stride),
-                        new TorchBatchNorm(planes * EXPANSION)))
-                : null;
+        addDownsample(inplanes, planes * EXPANSION, stride);
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-            PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
-        NDArray out = Activation.relu(Layers.run(bn1, ps, Layers.run(conv1, ps, x, training), training));
-        out = Activation.relu(Layers.run(bn2, ps, Layers.run(conv2, ps, out, training), training));
-        out = Layers.run(bn3, ps, Layers.run(conv3, ps, out, training), training);
-        NDArray identity = downsample == null ? x : Layers.run(downsample, ps, x, training);
-        return new NDList(Activation.relu(out.add(identity)));
+    NDArray branch(ParameterStore ps, NDArray x, boolean training) {
+        NDArray out = Activation.relu(convBn(conv1, bn1, ps, x, training));
+        out = Activation.relu(convBn(conv2, bn2, ps, out, training));
+        return convBn(conv3, bn3, ps, out, training);
     }
 
     @Override
@@ -62,7 +50,7 @@ public final class Bottleneck extends AbstractBlock {
     }
 
     @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    void initializeBranch(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape[] s = inputShapes;
         conv1.initialize(manager, dataType, s);
         s = conv1.getOutputShapes(s);
@@ -72,8 +60,5 @@ public final class Bottleneck extends AbstractBlock {
         bn2.initialize(manager, dataType, s);
         conv3.initialize(manager, dataType, s);
         bn3.initialize(manager, dataType, conv3.getOutputShapes(s));
-        if (downsample != null) {
-            downsample.initialize(manager, dataType, inputShapes);
-        }
     }
 }

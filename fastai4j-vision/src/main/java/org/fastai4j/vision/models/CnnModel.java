@@ -9,7 +9,7 @@ import java.util.List;
  */
 public interface CnnModel extends Block {
 
-    /** The top-level layers, in torch's {@code children()} order (the instances the model uses). */
+    /** {@return the top-level layers, in torch's {@code children()} order (the instances the model uses)} */
     List<Block> layers();
 
     /** fastai's meta for this architecture (cut, split, normalization statistics). */

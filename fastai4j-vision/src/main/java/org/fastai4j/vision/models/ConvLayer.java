@@ -25,7 +25,17 @@ public final class ConvLayer {
 
     private ConvLayer() {}
 
-    /** {@code ConvLayer(ni, nf, ks, stride, norm_type, act_cls=ReLU or None, groups)}; {@code ni} is inferred. */
+    /**
+     * {@code ConvLayer(ni, nf, ks, stride, norm_type, act_cls=ReLU or None, groups)}; {@code ni} is inferred.
+     *
+     * @param nf the output channels
+     * @param ks the kernel size (padding ks/2)
+     * @param stride the stride
+     * @param norm the norm after the conv
+     * @param relu whether a ReLU ends the layer
+     * @param groups the number of channel groups
+     * @return the layer
+     */
     public static SequentialBlock of(int nf, int ks, int stride, Norm norm, boolean relu, int groups) {
         boolean bn = norm != Norm.NONE;
         Conv2d conv = Layers.conv(nf, ks, stride, (ks - 1) / 2, groups, !bn);
@@ -45,7 +55,11 @@ public final class ConvLayer {
         return s;
     }
 
-    /** fastai's {@code init_cnn}: conv and linear weights kaiming normal (fan in), every bias 0 (BatchNorm's too). */
+    /**
+     * fastai's {@code init_cnn}: conv and linear weights kaiming normal (fan in), every bias 0 (BatchNorm's too).
+     *
+     * @param model the model whose parameters are re-initialised
+     */
     public static void initCnn(ai.djl.nn.Block model) {
         for (Parameter p : org.fastai4j.io.StateDicts.parameters(model).values()) {
             if (p.getType() == Parameter.Type.WEIGHT) {

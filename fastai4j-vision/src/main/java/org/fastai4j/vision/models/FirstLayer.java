@@ -25,7 +25,7 @@ public final class FirstLayer {
         conv.setInitializer(TorchInit.torchDefaultWeight(), Parameter.Type.WEIGHT);
     }
 
-    /** A copy of {@code stateDict} with {@code key}'s (out, 3, kh, kw) weight adapted to {@code nIn} channels. */
+    /** {@return a copy of {@code stateDict} with {@code key}'s (out, 3, kh, kw) weight adapted to {@code nIn} channels} */
     public static Map<String, RawTensor> adaptPretrained(Map<String, RawTensor> stateDict, String key, int nIn) {
         if (nIn <= 0) {
             throw new IllegalArgumentException("input channels must be positive, got " + nIn);

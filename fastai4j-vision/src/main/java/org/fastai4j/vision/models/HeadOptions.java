@@ -18,7 +18,18 @@ import java.util.List;
 public record HeadOptions(List<Integer> linFtrs, List<Double> ps, boolean pool, boolean concatPool,
         boolean firstBn, boolean bnFinal, boolean linFirst, float[] yRange) {
 
-    /** Validates and copies the lists. */
+    /**
+     * Validates and copies the lists.
+     *
+     * @param linFtrs hidden sizes
+     * @param ps dropout probabilities, each in [0, 1)
+     * @param pool whether to pool (and flatten) first
+     * @param concatPool concat max and average pools rather than average only
+     * @param firstBn BatchNorm before the first linear layer
+     * @param bnFinal BatchNorm1d after the last linear layer
+     * @param linFirst linear before BatchNorm and dropout in each block
+     * @param yRange null or {low, high}
+     */
     public HeadOptions {
         linFtrs = List.copyOf(linFtrs);
         ps = List.copyOf(ps);
@@ -36,42 +47,76 @@ public record HeadOptions(List<Integer> linFtrs, List<Double> ps, boolean pool, 
         yRange = yRange == null ? null : yRange.clone();
     }
 
-    /** fastai's defaults: lin_ftrs [512], ps 0.5, pool, concat_pool, first_bn, no bn_final, not lin_first. */
+    /**
+     * fastai's defaults: lin_ftrs [512], ps 0.5, pool, concat_pool, first_bn, no bn_final, not lin_first.
+     *
+     * @return the default options
+     */
     public static HeadOptions defaults() {
         return new HeadOptions(List.of(512), List.of(0.5), true, true, true, false, false, null);
     }
 
-    /** A copy with other hidden sizes. */
+    /**
+     * {@return a copy with other hidden sizes}
+     *
+     * @param v the hidden sizes
+     */
     public HeadOptions withLinFtrs(List<Integer> v) {
         return new HeadOptions(v, ps, pool, concatPool, firstBn, bnFinal, linFirst, yRange);
     }
 
-    /** A copy with other dropout probabilities. */
+    /**
+     * {@return a copy with other dropout probabilities}
+     *
+     * @param v the dropout probabilities (see {@link #ps()})
+     */
     public HeadOptions withPs(List<Double> v) {
         return new HeadOptions(linFtrs, v, pool, concatPool, firstBn, bnFinal, linFirst, yRange);
     }
 
-    /** A copy with another y range. */
+    /**
+     * {@return a copy with another y range}
+     *
+     * @param low the smallest output
+     * @param high the largest output
+     */
     public HeadOptions withYRange(float low, float high) {
         return new HeadOptions(linFtrs, ps, pool, concatPool, firstBn, bnFinal, linFirst, new float[] {low, high});
     }
 
-    /** A copy with bn_final set. */
+    /**
+     * {@return a copy with bn_final set}
+     *
+     * @param v whether BatchNorm1d follows the last linear layer
+     */
     public HeadOptions withBnFinal(boolean v) {
         return new HeadOptions(linFtrs, ps, pool, concatPool, firstBn, v, linFirst, yRange);
     }
 
-    /** A copy with lin_first set. */
+    /**
+     * {@return a copy with lin_first set}
+     *
+     * @param v whether linear comes before BatchNorm and dropout
+     */
     public HeadOptions withLinFirst(boolean v) {
         return new HeadOptions(linFtrs, ps, pool, concatPool, firstBn, bnFinal, v, yRange);
     }
 
-    /** A copy with the pooling options set. */
+    /**
+     * {@return a copy with the pooling options set}
+     *
+     * @param pool whether to pool (and flatten) first
+     * @param concatPool concat max and average pools rather than average only
+     */
     public HeadOptions withPool(boolean pool, boolean concatPool) {
         return new HeadOptions(linFtrs, ps, pool, concatPool, firstBn, bnFinal, linFirst, yRange);
     }
 
-    /** A copy with first_bn set. */
+    /**
+     * {@return a copy with first_bn set}
+     *
+     * @param v whether BatchNorm comes before the first linear layer
+     */
     public HeadOptions withFirstBn(boolean v) {
         return new HeadOptions(linFtrs, ps, pool, concatPool, v, bnFinal, linFirst, yRange);
     }

@@ -20,12 +20,25 @@ public final class Heads {
 
     private Heads() {}
 
-    /** {@code create_head(nf, n_out)} with fastai's defaults. */
+    /**
+     * {@code create_head(nf, n_out)} with fastai's defaults.
+     *
+     * @param nf the number of features the body outputs
+     * @param nOut the number of outputs
+     * @return the head
+     */
     public static SequentialBlock createHead(int nf, int nOut) {
         return createHead(nf, nOut, HeadOptions.defaults());
     }
 
-    /** fastai's {@code create_head(nf, n_out, ...)}. */
+    /**
+     * fastai's {@code create_head(nf, n_out, ...)}.
+     *
+     * @param nf the number of features the body outputs
+     * @param nOut the number of outputs
+     * @param o the head options
+     * @return the head
+     */
     public static SequentialBlock createHead(int nf, int nOut, HeadOptions o) {
         if (nf <= 0 || nOut <= 0) {
             throw new IllegalArgumentException("createHead needs nf > 0 and nOut > 0, got " + nf + ", " + nOut);
@@ -76,7 +89,17 @@ public final class Heads {
         return head;
     }
 
-    /** fastai's {@code LinBnDrop(nIn, nOut, bn, p, act, lin_first)}. */
+    /**
+     * fastai's {@code LinBnDrop(nIn, nOut, bn, p, act, lin_first)}.
+     *
+     * @param nIn the number of input features
+     * @param nOut the number of outputs
+     * @param bn whether to include BatchNorm1d
+     * @param p the dropout probability (0: no dropout)
+     * @param act whether a ReLU follows the linear layer
+     * @param linFirst linear before BatchNorm and dropout
+     * @return the block
+     */
     public static SequentialBlock linBnDrop(int nIn, int nOut, boolean bn, double p, boolean act, boolean linFirst) {
         List<Block> norm = new ArrayList<>();
         if (bn) {
@@ -96,7 +119,12 @@ public final class Heads {
         return s;
     }
 
-    /** {@code nn.Dropout(p)} (active only when training). */
+    /**
+     * {@code nn.Dropout(p)} (active only when training).
+     *
+     * @param p the dropout probability (0: no dropout)
+     * @return the block
+     */
     public static Block dropout(double p) {
         return Dropout.builder().optRate((float) p).build();
     }
@@ -105,6 +133,8 @@ public final class Heads {
      * fastai's {@code apply_init(m, nn.init.kaiming_normal_)}: every weight of a non-BatchNorm layer
      * re-initialised kaiming normal (fan in, ReLU gain), every such bias set to 0; BatchNorm untouched.
      * Must be called before the block is initialized.
+     *
+     * @param block the block whose layers are re-initialised
      */
     public static void applyInit(Block block) {
         for (Parameter p : StateDicts.parameters(block).values()) {

@@ -66,12 +66,12 @@ public final class ResNet extends AbstractBlock implements CnnModel {
         fc = addChildBlock("fc", Layers.linear(numFeatures, numClasses, true));
     }
 
-    /** The number of features entering {@code fc} (512 × expansion). */
+    /** {@return the number of features entering {@code fc} (512 × expansion)} */
     public int numFeatures() {
         return numFeatures;
     }
 
-    /** The first convolution ({@code conv1}). */
+    /** {@return the first convolution ({@code conv1})} */
     public Conv2d conv1() {
         return conv1;
     }

@@ -2,7 +2,6 @@ package org.fastai4j.vision.models;
 
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,9 +33,7 @@ public final class SimpleCnn extends SequentialBlock implements CnnModel {
 
     @Override
     public List<Block> layers() {
-        List<Block> out = new ArrayList<>();
-        getChildren().forEach(c -> out.add(c.getValue()));
-        return out;
+        return Layers.children(this);
     }
 
     @Override

@@ -15,37 +15,69 @@ public final class TorchInit {
 
     private TorchInit() {}
 
-    /** torch's fan in of a weight of shape (out, in, k...): in × prod(k). */
+    /**
+     * torch's fan in of a weight of shape (out, in, k...): in × prod(k).
+     *
+     * @param shape the weight's shape
+     * @return the fan
+     */
     public static long fanIn(Shape shape) {
         return shape.dimension() < 2 ? shape.get(0) : shape.size() / shape.get(0);
     }
 
-    /** torch's fan out of a weight of shape (out, in, k...): out × prod(k). */
+    /**
+     * torch's fan out of a weight of shape (out, in, k...): out × prod(k).
+     *
+     * @param shape the weight's shape
+     * @return the fan
+     */
     public static long fanOut(Shape shape) {
         return shape.dimension() < 2 ? shape.get(0) : shape.size() / shape.get(1);
     }
 
-    /** {@code nn.init.kaiming_normal_(w, mode=fan_out, nonlinearity="relu")}: N(0, sqrt(2 / fan_out)). */
+    /**
+     * {@code nn.init.kaiming_normal_(w, mode=fan_out, nonlinearity="relu")}: N(0, sqrt(2 / fan_out)).
+     *
+     * @return the initializer
+     */
     public static Initializer kaimingNormalFanOut() {
         return (m, s, t) -> normal(m, s, t, Math.sqrt(2.0 / fanOut(s)));
     }
 
-    /** {@code nn.init.kaiming_normal_(w)} (fan in, ReLU gain): N(0, sqrt(2 / fan_in)). */
+    /**
+     * {@code nn.init.kaiming_normal_(w)} (fan in, ReLU gain): N(0, sqrt(2 / fan_in)).
+     *
+     * @return the initializer
+     */
     public static Initializer kaimingNormalFanIn() {
         return (m, s, t) -> normal(m, s, t, Math.sqrt(2.0 / fanIn(s)));
     }
 
-    /** U(-bound, bound). */
+    /**
+     * U(-bound, bound).
+     *
+     * @param bound the half-width of the interval
+     * @return the initializer
+     */
     public static Initializer uniform(double bound) {
         return (m, s, t) -> m.randomUniform((float) -bound, (float) bound, s, t);
     }
 
-    /** torch's default weight init of Linear/Conv: U(-1/sqrt(fan_in), 1/sqrt(fan_in)). */
+    /**
+     * torch's default weight init of Linear/Conv: U(-1/sqrt(fan_in), 1/sqrt(fan_in)).
+     *
+     * @return the initializer
+     */
     public static Initializer torchDefaultWeight() {
         return (m, s, t) -> m.randomUniform((float) (-1 / Math.sqrt(fanIn(s))), (float) (1 / Math.sqrt(fanIn(s))), s, t);
     }
 
-    /** torch's default bias init of a Linear/Conv with {@code fanIn} inputs: U(-1/sqrt(fan_in), 1/sqrt(fan_in)). */
+    /**
+     * torch's default bias init of a Linear/Conv with {@code fanIn} inputs: U(-1/sqrt(fan_in), 1/sqrt(fan_in)).
+     *
+     * @param fanIn the number of inputs of the layer
+     * @return the initializer
+     */
     public static Initializer torchDefaultBias(long fanIn) {
         return uniform(1 / Math.sqrt(fanIn));
     }

@@ -23,6 +23,10 @@ public final class VisionModels {
     /**
      * fastai's {@code cut_model(model, cut)}: a {@link SequentialBlock} of the model's first layers
      * (all but the last {@code -cut} when negative), sharing the model's blocks and parameters.
+     *
+     * @param model the architecture the body is cut from
+     * @param cut the number of top-level layers kept, or minus the number dropped from the end
+     * @return the body
      */
     public static SequentialBlock createBody(CnnModel model, int cut) {
         List<Block> layers = model.layers();
@@ -33,7 +37,12 @@ public final class VisionModels {
         return Layers.sequential(layers.subList(0, end).toArray(Block[]::new));
     }
 
-    /** {@code createBody(model, model.meta().cut())}. */
+    /**
+     * {@code createBody(model, model.meta().cut())}.
+     *
+     * @param model the architecture the body is cut from
+     * @return the body
+     */
     public static SequentialBlock createBody(CnnModel model) {
         return createBody(model, model.meta().cut());
     }
@@ -42,6 +51,12 @@ public final class VisionModels {
      * fastai's {@code create_vision_model}: {@code Sequential(body, head)} where the head is
      * {@link Heads#createHead} on {@code nf} body features with {@link Heads#applyInit} applied.
      * Initialize the result (e.g. with input shape (1, 3, 224, 224)) after loading nothing into the head.
+     *
+     * @param model the architecture the body is cut from
+     * @param nf the number of features the body outputs
+     * @param nOut the number of outputs
+     * @param options the head options
+     * @return the body followed by the head
      */
     public static SequentialBlock createVisionModel(CnnModel model, int nf, int nOut, HeadOptions options) {
         SequentialBlock head = Heads.createHead(nf, nOut, options);
@@ -53,6 +68,9 @@ public final class VisionModels {
      * The splitter of an assembled model {@code Sequential(body, head)}: with {@code split > 0} fastai's
      * three groups (body[:split], body[split:], head); with 0, {@code default_split} (body, head). Like
      * torch's {@code params(m)}, BatchNorm running statistics are not in any group.
+     *
+     * @param split the index in the body where the second group starts, or 0
+     * @return a function from the model to its parameter groups
      */
     public static Function<Block, List<ParamGroup>> splitter(int split) {
         return model -> {
@@ -73,7 +91,11 @@ public final class VisionModels {
         };
     }
 
-    /** fastai's {@code _resnet_split}: [stem, layer1, layer2], [layer3, layer4], [head]. */
+    /**
+     * fastai's {@code _resnet_split}: [stem, layer1, layer2], [layer3, layer4], [head].
+     *
+     * @return a function from the model to its parameter groups
+     */
     public static Function<Block, List<ParamGroup>> resnetSplit() {
         return splitter(ModelMeta.RESNET.split());
     }

@@ -63,9 +63,7 @@ public final class XResNet extends SequentialBlock implements CnnModel {
 
     @Override
     public List<Block> layers() {
-        List<Block> out = new ArrayList<>();
-        getChildren().forEach(c -> out.add(c.getValue()));
-        return out;
+        return Layers.children(this);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.fastai4j.vision.transform;
 
+import org.fastai4j.core.affine.PadMode;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Scalar;
@@ -32,7 +33,7 @@ final class CropPad {
         if (padL + padT + padR + padB > 0) {
             cropped = new Mat();
             Core.copyMakeBorder(region, cropped, padT, padB, padL, padR,
-                    padMode.openCvBorder(), new Scalar(0, 0, 0));
+                    openCvBorder(padMode), new Scalar(0, 0, 0));
             region.release();
         } else {
             cropped = region;
@@ -57,5 +58,18 @@ final class CropPad {
         Imgproc.resize(m, out, new Size(outW, outH), 0, 0,
                 shrink ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
         return out;
+    }
+
+    /**
+     * The OpenCV border type of a pad mode, as fastai's {@code crop_pad} pads with torch's
+     * {@code F.pad}: reflection without repeating the edge pixel ({@code reflect}), zeros, or the
+     * edge pixel repeated ({@code replicate}).
+     */
+    static int openCvBorder(PadMode padMode) {
+        return switch (padMode) {
+            case REFLECTION -> Core.BORDER_REFLECT_101;
+            case ZEROS -> Core.BORDER_CONSTANT;
+            case BORDER -> Core.BORDER_REPLICATE;
+        };
     }
 }

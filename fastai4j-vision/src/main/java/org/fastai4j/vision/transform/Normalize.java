@@ -34,7 +34,7 @@ public final class Normalize implements BatchTransform {
         return new Normalize(new Stats(mean, std));
     }
 
-    /** The statistics. */
+    /** {@return the statistics} */
     public Stats stats() {
         return stats;
     }

@@ -1,6 +1,7 @@
 package org.fastai4j.vision.transform;
 
 import java.util.SplittableRandom;
+import org.fastai4j.core.affine.PadMode;
 import org.fastai4j.data.ItemContext;
 import org.fastai4j.data.ItemTransform;
 import org.opencv.core.Mat;
@@ -44,17 +45,37 @@ public final class RandomResizedCrop implements ItemTransform<Mat> {
         this.valXtra = valXtra;
     }
 
-    /** fastai's defaults: min_scale 0.08, max_scale 1, ratio 3/4–4/3, val_xtra 0.14. */
+    /**
+     * fastai's defaults: min_scale 0.08, max_scale 1, ratio 3/4–4/3, val_xtra 0.14.
+     *
+     * @param size the side of the square output
+     * @return the transform
+     */
     public static RandomResizedCrop of(int size) {
         return of(size, size);
     }
 
-    /** A {@code height × width} crop with fastai's defaults. */
+    /**
+     * {@return a {@code height × width} crop with fastai's defaults}
+     *
+     * @param height the output height
+     * @param width the output width
+     */
     public static RandomResizedCrop of(int height, int width) {
         return new RandomResizedCrop(height, width, 0.08, 1.0, 3.0 / 4, 4.0 / 3, 0.14);
     }
 
-    /** Every parameter given. */
+    /**
+     * {@return a crop with every parameter given}
+     *
+     * @param height the output height
+     * @param width the output width
+     * @param minScale the smallest share of the image area cropped
+     * @param maxScale the largest share of the image area cropped
+     * @param ratioMin the smallest aspect ratio (width/height) of the crop
+     * @param ratioMax the largest aspect ratio (width/height) of the crop
+     * @param valXtra the validation margin, as a share of the target's longer side (see the class doc)
+     */
     public static RandomResizedCrop of(int height, int width, double minScale, double maxScale,
             double ratioMin, double ratioMax, double valXtra) {
         return new RandomResizedCrop(height, width, minScale, maxScale, ratioMin, ratioMax,

@@ -2,6 +2,7 @@ package org.fastai4j.vision.transform;
 
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.fastai4j.core.affine.PadMode;
 import org.fastai4j.data.ItemContext;
 import org.fastai4j.data.ItemTransform;
 import org.fastai4j.vision.image.DecodeHint;
@@ -38,17 +39,34 @@ public final class Resize implements ItemTransform<Mat>, DecodeHint {
         this.padMode = Objects.requireNonNull(padMode, "padMode");
     }
 
-    /** A square resize with fastai's defaults (crop, reflection padding). */
+    /**
+     * {@return a square resize with fastai's defaults (crop, reflection padding)}
+     *
+     * @param size the side of the square output
+     */
     public static Resize of(int size) {
         return new Resize(size, size, ResizeMethod.CROP, PadMode.REFLECTION);
     }
 
-    /** A resize to {@code height × width} (fastai's {@code size=(h, w)}) by {@code method}. */
+    /**
+     * {@return a resize to {@code height × width} (fastai's {@code size=(h, w)}) by {@code method}}
+     *
+     * @param height the output height
+     * @param width the output width
+     * @param method how the aspect ratio is reached
+     */
     public static Resize of(int height, int width, ResizeMethod method) {
         return new Resize(height, width, method, PadMode.REFLECTION);
     }
 
-    /** A resize with an explicit pad mode (used by {@link ResizeMethod#PAD}). */
+    /**
+     * {@return a resize with an explicit pad mode (used by {@link ResizeMethod#PAD})}
+     *
+     * @param height the output height
+     * @param width the output width
+     * @param method how the aspect ratio is reached
+     * @param padMode what fills the padding
+     */
     public static Resize of(int height, int width, ResizeMethod method, PadMode padMode) {
         return new Resize(height, width, method, padMode);
     }

@@ -4,7 +4,7 @@ package org.fastai4j.vision.transform;
 public enum ResizeMethod {
     /** Crop the largest region of the target aspect ratio, then resize (fastai's default). */
     CROP,
-    /** Pad to the target aspect ratio (see {@link PadMode}), then resize. */
+    /** Pad to the target aspect ratio (see {@link org.fastai4j.core.affine.PadMode}), then resize. */
     PAD,
     /** Resize the whole image to the target size, changing its aspect ratio. */
     SQUISH

@@ -11,7 +11,12 @@ public record Stats(float[] mean, float[] std) {
     public static final Stats IMAGENET = new Stats(new float[] {0.485f, 0.456f, 0.406f},
             new float[] {0.229f, 0.224f, 0.225f});
 
-    /** Checks the lengths match and no std is zero; copies the arrays. */
+    /**
+     * Checks the lengths match and no std is zero; copies the arrays.
+     *
+     * @param mean the channel means
+     * @param std the channel standard deviations
+     */
     public Stats {
         if (mean.length != std.length || mean.length == 0) {
             throw new IllegalArgumentException("mean and std need the same, non-zero length, got "
@@ -26,11 +31,21 @@ public record Stats(float[] mean, float[] std) {
         std = std.clone();
     }
 
+    /**
+     * A copy of the channel means.
+     *
+     * @return a copy of the channel means
+     */
     @Override
     public float[] mean() {
         return mean.clone();
     }
 
+    /**
+     * A copy of the channel standard deviations.
+     *
+     * @return a copy of the channel standard deviations
+     */
     @Override
     public float[] std() {
         return std.clone();

@@ -49,12 +49,12 @@ public enum PretrainedWeights {
         this.fileName = fileName;
     }
 
-    /** The architecture's torchvision name ({@code resnet34}). */
+    /** {@return the architecture's torchvision name ({@code resnet34})} */
     public String arch() {
         return arch;
     }
 
-    /** The version number (1 for IMAGENET1K_V1, 2 for IMAGENET1K_V2). */
+    /** {@return the version number (1 for IMAGENET1K_V1, 2 for IMAGENET1K_V2)} */
     public int version() {
         return version;
     }
@@ -64,22 +64,22 @@ public enum PretrainedWeights {
         return "IMAGENET1K_V" + version;
     }
 
-    /** The file name ({@code resnet34-b627a593.pth}). */
+    /** {@return the file name ({@code resnet34-b627a593.pth})} */
     public String fileName() {
         return fileName;
     }
 
-    /** The download URL. */
+    /** {@return the download URL} */
     public URI url() {
         return URI.create(BASE_URL + fileName);
     }
 
-    /** The SHA-256 prefix carried by the file name (after the last dash). */
+    /** {@return the SHA-256 prefix carried by the file name (after the last dash)} */
     public Checksum checksum() {
         return Checksum.sha256(fileName.substring(fileName.lastIndexOf('-') + 1, fileName.lastIndexOf('.')));
     }
 
-    /** The entry for {@code arch} and {@code version}; torchvision's {@code DEFAULT} is the highest version. */
+    /** {@return the entry for {@code arch} and {@code version}; torchvision's {@code DEFAULT} is the highest version} */
     public static PretrainedWeights of(String arch, int version) {
         PretrainedWeights best = null;
         for (PretrainedWeights w : values()) {

@@ -40,13 +40,17 @@ public final class Weights {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
     }
 
-    /** The store configured by the environment ({@code FASTAI4J_HOME}, {@code TORCH_HOME}, offline switch). */
+    /** {@return the store configured by the environment ({@code FASTAI4J_HOME}, {@code TORCH_HOME}, offline switch)} */
     public static Weights defaults() {
         return new Weights(Downloads.defaults(), Downloads.cacheDir().resolve("models"), torchHubDir(),
                 PretrainedWeights.BASE_URL);
     }
 
-    /** PyTorch's checkpoint folder: {@code $TORCH_HOME/hub/checkpoints}, else {@code $XDG_CACHE_HOME/torch/...}, else {@code ~/.cache/torch/...}. */
+    /**
+     * PyTorch's checkpoint folder: {@code $TORCH_HOME/hub/checkpoints}, else {@code $XDG_CACHE_HOME/torch/...}, else {@code ~/.cache/torch/...}.
+     *
+     * @return the folder
+     */
     public static Path torchHubDir() {
         String torchHome = System.getenv("TORCH_HOME");
         if (torchHome == null || torchHome.isBlank()) {
@@ -57,12 +61,22 @@ public final class Weights {
         return Path.of(torchHome).resolve("hub").resolve("checkpoints");
     }
 
-    /** The local path of {@code w}'s file, downloading it if needed. */
+    /**
+     * {@return the local path of {@code w}'s file, downloading it if needed}
+     *
+     * @param w the weights to use
+     */
     public Path locate(PretrainedWeights w) throws IOException {
         return locate(w.fileName(), URI.create(baseUrl + w.fileName()), w.checksum());
     }
 
-    /** The local path of a weights file: PyTorch's copy if it passes {@code checksum}, else fastai4j's cache. */
+    /**
+     * {@return the local path of a weights file: PyTorch's copy if it passes {@code checksum}, else fastai4j's cache}
+     *
+     * @param fileName the file name
+     * @param url where the file is downloaded from
+     * @param checksum the expected digest of the file
+     */
     public Path locate(String fileName, URI url, Checksum checksum) throws IOException {
         Path torchCopy = torchHubDir.resolve(fileName);
         if (Files.isRegularFile(torchCopy) && checksum.matches(torchCopy)) {
@@ -78,12 +92,22 @@ public final class Weights {
         }
     }
 
-    /** torchvision's weights of {@code arch} (e.g. "resnet34"), {@code version} 1 or 2 (0: torchvision's DEFAULT). */
+    /**
+     * torchvision's weights of {@code arch} (e.g. "resnet34"), {@code version} 1 or 2 (0: torchvision's DEFAULT).
+     *
+     * @param arch the architecture's torchvision name
+     * @param version 1 or 2 (0: torchvision's DEFAULT)
+     * @return the parameters by torchvision name
+     */
     public Map<String, RawTensor> load(String arch, int version) throws IOException {
         return load(PretrainedWeights.of(arch, version));
     }
 
-    /** The state dict of {@code w}, by torchvision's parameter names. */
+    /**
+     * {@return the state dict of {@code w}, by torchvision's parameter names}
+     *
+     * @param w the weights to use
+     */
     public Map<String, RawTensor> load(PretrainedWeights w) throws IOException {
         return readFile(locate(w));
     }
@@ -93,12 +117,22 @@ public final class Weights {
      * strictly except for the classifier ({@code fc.*}) when its shape differs (a model with another number
      * of classes keeps its own fc); the first conv is adapted to {@code nIn} input channels as fastai does
      * ({@link org.fastai4j.vision.models.FirstLayer#adaptPretrained}).
+     *
+     * @param model the model whose parameters are set
+     * @param w the weights to use
+     * @param nIn the number of input channels of the model
      */
     public void loadInto(ai.djl.nn.Block model, PretrainedWeights w, int nIn) throws IOException {
         loadInto(model, load(w), nIn);
     }
 
-    /** {@link #loadInto(ai.djl.nn.Block, PretrainedWeights, int)} from a torchvision state dict already read. */
+    /**
+     * {@link #loadInto(ai.djl.nn.Block, PretrainedWeights, int)} from a torchvision state dict already read.
+     *
+     * @param model the model whose parameters are set
+     * @param stateDict torchvision's parameters by name
+     * @param nIn the number of input channels of the model
+     */
     public static void loadInto(ai.djl.nn.Block model, Map<String, RawTensor> stateDict, int nIn) {
         Map<String, RawTensor> sd = org.fastai4j.vision.models.FirstLayer.adaptPretrained(stateDict, "conv1.weight", nIn);
         Map<String, ai.djl.nn.Parameter> params = org.fastai4j.io.StateDicts.parameters(model);
@@ -125,7 +159,11 @@ public final class Weights {
         }
     }
 
-    /** A local weights file: safetensors if it looks like one, else a {@code torch.save} file. */
+    /**
+     * {@return a local weights file: safetensors if it looks like one, else a {@code torch.save} file}
+     *
+     * @param file the file to read
+     */
     public static Map<String, RawTensor> readFile(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new java.nio.file.NoSuchFileException(file.toString(), null, "no weights file there");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.fastai4j.core.affine.PadMode;
 import org.fastai4j.data.ItemContext;
 import org.fastai4j.vision.image.Images;
 import org.fastai4j.vision.image.OpenCv;
