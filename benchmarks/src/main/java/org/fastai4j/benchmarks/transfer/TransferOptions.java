@@ -38,7 +38,7 @@ public record TransferOptions(Path fmnist, Path work, Path out, List<String> pre
     /** The defaults. */
     public static final TransferOptions DEFAULTS = new TransferOptions(Path.of("/usr/share/datasets/fashion-mnist"),
             null, null, List.of("Trouser", "Dress", "Sandal", "Bag", "Ankle_boot"),
-            List.of("T-shirt_top", "Pullover", "Coat", "Shirt", "Sneaker"), 1000, 2, 3e-3, 30, 100, 4, 16, 32,
+            List.of("T-shirt_top", "Pullover", "Coat", "Shirt", "Sneaker"), 1000, 2, 3e-3, 30, 100, 4, 16, 28,
             List.of(42L), true, 1e-3, 1, 0.05);
 
     /** Validates the values and that the two class sets are disjoint. */
