@@ -47,6 +47,9 @@ import org.fastai4j.vision.transform.Resize;
  */
 public final class TransferBenchmark {
 
+    /** {@code -Dfastai4j.transfer.verbose=true} shows each learner's epoch table. */
+    static final boolean VERBOSE = Boolean.getBoolean("fastai4j.transfer.verbose");
+
     private TransferBenchmark() {}
 
     /** Runs the benchmark; see {@link TransferOptions} for the arguments. */
@@ -119,7 +122,7 @@ public final class TransferBenchmark {
         ImageDataLoaders dls = loaders(o, folder, 64, seed);
         double[] v;
         try (Learner learn = Learner.builder(dls, ResNets.resnet18(o.pretrainClasses().size()))
-                .addMetric(Metrics.accuracy()).optSilent(Boolean.getBoolean("transfer.silent")).optSeed(seed).build()) {
+                .addMetric(Metrics.accuracy()).optSilent(!VERBOSE).optSeed(seed).build()) {
             learn.fitOneCycle(o.pretrainEpochs(), o.pretrainLr());
             v = learn.validate();
             Map<String, RawTensor> sd = withBatchCounters(StateDicts.stateDict(learn.model()),
@@ -155,7 +158,7 @@ public final class TransferBenchmark {
         long t0 = System.nanoTime();
         ImageDataLoaders dls = loaders(o, work.resolve("transfer"), o.bs(), seed);
         VisionLearner.Builder b = VisionLearner.builder(dls, Arch.RESNET18).addMetric(Metrics.accuracy())
-                .learner(l -> l.optSilent(Boolean.getBoolean("transfer.silent")).optSeed(seed));
+                .learner(l -> l.optSilent(!VERBOSE).optSeed(seed));
         b = name.equals(TransferReport.PRETRAINED) ? b.optWeights(work.resolve("resnet18-fmnist5.pth"))
                 : b.optPretrained(false);
         double[] v;

@@ -97,6 +97,7 @@ public record TransferReport(TransferOptions options, Pretrain pretrain, List<Ar
                 "transferPerClass", options.transferPerClass(), "validPerClass", options.validPerClass(),
                 "epochs", options.epochs(), "bs", options.bs(), "size", options.size()));
         all.put("seeds", options.seeds());
+        all.put("djlThreads", System.getProperty("ai.djl.pytorch.num_threads", "DJL default"));
         all.put("scratchLr", options.scratchLr());
         all.put("imagesPerClass", imagesPerClass);
         all.put("pretrain", pretrain);

@@ -40,10 +40,16 @@ class TransferPartsTest {
         assertThat(o.pretrainClasses()).isEqualTo(TransferOptions.DEFAULTS.pretrainClasses());
         assertThat(TransferOptions.DEFAULTS.pretrainClasses()).doesNotContainAnyElementsOf(
                 TransferOptions.DEFAULTS.transferClasses());
+        // both sets swapped in one call: validated together, not option by option
+        TransferOptions swapped = TransferOptions.parse("--pretrain-classes", "Coat,Shirt", "--transfer-classes", "Bag,Sandal");
+        assertThat(swapped.pretrainClasses()).containsExactly("Coat", "Shirt");
+        assertThat(swapped.transferClasses()).containsExactly("Bag", "Sandal");
         assertThatThrownBy(() -> TransferOptions.parse("--transfer-classes", "Bag,Coat"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'Bag'");
         assertThatThrownBy(() -> TransferOptions.parse("--epoch", "3"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--epochs");
+        assertThatThrownBy(() -> TransferOptions.parse("--epochs", "three"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'three'");
         assertThatThrownBy(() -> TransferOptions.parse("--bs", "0"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--bs");
     }
