@@ -28,8 +28,8 @@ import java.util.Map;
  * @param oneCycleScratch also run scratch as {@code fitOneCycle(1 + epochs, lr)} with nothing frozen
  * @param scratchLr the learning rate of that extra arm
  * @param workers loader worker threads
- * @param minMargin the program fails (exit 1) when the pretrained recipe's accuracy beats a scratch
- *     recipe by less than this, for any seed
+ * @param minMargin the program fails (exit 1) when the pretrained recipe's accuracy beats the same
+ *     recipe from scratch by less than this, for any seed
  */
 public record TransferOptions(Path fmnist, Path work, Path out, List<String> pretrainClasses,
         List<String> transferClasses, int pretrainPerClass, int pretrainEpochs, double pretrainLr,

@@ -114,10 +114,11 @@ class TransferPartsTest {
                 org.assertj.core.data.Offset.offset(1e-12));
         assertThat(r.margins(TransferReport.SCRATCH_ONE_CYCLE)).containsExactly(new double[] {0.20, 0.25},
                 org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(r.worstMargin()).isCloseTo(0.20, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(r.worstMargin(TransferReport.SCRATCH_FINE_TUNE)).isCloseTo(0.30, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(r.worstMargin(TransferReport.SCRATCH_ONE_CYCLE)).isCloseTo(0.20, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(r.meanAccuracy(TransferReport.PRETRAINED).orElseThrow()).isCloseTo(0.775,
                 org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(r.toJson()).contains("\"worstMargin\": 0.2").contains("\"scratch-fitOneCycle\"");
+        assertThat(r.toJson()).contains("\"worstMargin.vs.scratch-fitOneCycle\": 0.2").contains("\"scratch-fitOneCycle\"");
     }
 
     private static byte[] toBytes(int[] v) {
