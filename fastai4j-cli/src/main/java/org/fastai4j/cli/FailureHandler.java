@@ -12,7 +12,8 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         boolean debug = Arrays.asList(parsed.originalArgs().toArray(new String[0])).contains("--debug");
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-        if (ex instanceof IllegalArgumentException || ex instanceof java.io.IOException || ex instanceof UserError) {
+        if (ex instanceof IllegalArgumentException || ex instanceof java.io.IOException
+                || ex instanceof java.io.UncheckedIOException || ex instanceof UserError) {
             cl.getErr().println("fastai4j: error: " + message);
         } else {
             cl.getErr().println("fastai4j: error: " + ex.getClass().getSimpleName() + ": " + message);

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "fastai's way of training image classifiers, in Java.",
         subcommands = {
-            DemoCommand.class, TrainCommand.class, LrFindCommand.class,
+            DemoCommand.class, TrainCommand.class, LrFindCommand.class, PredictCommand.class, InterpretCommand.class,
             VerifyCommand.class, CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -30,7 +30,16 @@ public final class Main implements Runnable {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
+        // DJL's start-up chatter (engine INFO lines, "no GPU" warnings) is noise in a terminal.
+        setIfAbsent("org.slf4j.simpleLogger.log.ai.djl", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda", "error");
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
     }
 
     /** Runs the command with the given output streams and returns its exit code. */

@@ -79,6 +79,8 @@ final class RunOutputs {
         save(ReportSection.CONFUSION_MATRIX, interp.plotConfusionMatrix(), "confusion_matrix.png");
         int k = Math.min(9, interp.size());
         save(ReportSection.TOP_LOSSES, interp.plotTopLosses(k, 3, 3), "top_losses.png");
+        Path model = learn.export(dir.resolve("model"));
+        report.addInfo("model", model.toString());
         report.optEpochTable(new CsvTable(header, rows));
         report.optClassificationReport(interp.classificationReport());
         recipe.forEach((key, v) -> report.addInfo(key, String.valueOf(v)));
@@ -102,13 +104,15 @@ final class RunOutputs {
                     "minimum", suggestions.minimum(), "steep", suggestions.steep()));
         }
         result.put("files", List.of("history.csv", "recorder.csv", "show_batch.png", "losses.png", "schedule.png",
-                "confusion_matrix.png", "top_losses.png", "report.html"));
+                "confusion_matrix.png", "top_losses.png", "report.html", "model/"));
         writeText("result.json", json(result));
         out.println();
-        out.println("Most confused: " + interp.mostConfused(1).stream().limit(5).toList());
+        out.println("Most confused (actual → predicted: count): " + String.join(", ", interp.mostConfused(1).stream()
+                .limit(5).map(c -> c.actual() + " → " + c.predicted() + ": " + c.count()).toList()));
         out.println("Run folder: " + dir);
         out.println("  report:  " + dir.resolve(RunReport.FILE_NAME));
         out.println("  history: " + dir.resolve("history.csv") + ", per batch: " + dir.resolve("recorder.csv"));
+        out.println("  model:   " + model + "  (fastai4j predict " + model + " IMAGE...)");
         out.flush();
         return result;
     }

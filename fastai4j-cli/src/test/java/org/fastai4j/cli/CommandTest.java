@@ -64,7 +64,7 @@ class CommandTest {
 
     @Test
     void helpOnEverySubcommand() {
-        for (String sub : List.of("train", "lr-find", "verify", "demo")) {
+        for (String sub : List.of("train", "lr-find", "verify", "demo", "predict", "interpret")) {
             Run r = run(sub, "--help");
             assertThat(r.code()).as(sub).isZero();
             assertThat(r.out()).as(sub).contains("Usage: fastai4j " + sub);
@@ -95,12 +95,24 @@ class CommandTest {
         assertThat(r.out()).contains("text.png").doesNotContain("good.png").contains("1 file(s) cannot be decoded");
     }
 
+    static Path run;
+    static Run trained;
+
+    /** One small training run shared by the tests that read its folder. */
+    static synchronized Path trainedRun() {
+        if (run == null) {
+            run = tmp.resolve("run");
+            trained = run("train", small.toString(), "--no-pretrained", "--arch", "resnet18", "--size", "28", "--no-aug",
+                    "--bs", "8", "--epochs", "1", "--lr", "1e-3", "--metrics", "accuracy,error_rate", "--out", run.toString(),
+                    "--workers", "1", "--json");
+        }
+        return run;
+    }
+
     @Test
     void trainWritesTheRunFolderAndResultJson() throws IOException {
-        Path out = tmp.resolve("run");
-        Run r = run("train", small.toString(), "--no-pretrained", "--arch", "resnet18", "--size", "28", "--no-aug",
-                "--bs", "8", "--epochs", "1", "--lr", "1e-3", "--metrics", "accuracy,error_rate", "--out", out.toString(),
-                "--workers", "1", "--json");
+        Path out = trainedRun();
+        Run r = trained;
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("train_loss").contains("valid_loss").contains("accuracy").contains("Run folder");
         for (String png : List.of("show_batch.png", "losses.png", "schedule.png", "confusion_matrix.png", "top_losses.png")) {
@@ -108,6 +120,8 @@ class CommandTest {
                     .satisfies(img -> assertThat(img.getWidth()).isGreaterThan(100));
         }
         assertThat(Files.readString(out.resolve("report.html"))).contains("confusion_matrix.png");
+        assertThat(out.resolve("model/manifest.json")).isRegularFile();
+        assertThat(out.resolve("model/weights.safetensors")).isRegularFile();
         List<String> batches = Files.readAllLines(out.resolve("recorder.csv"));
         assertThat(batches.get(0)).isEqualTo("iter,epoch,lr,mom,loss,smooth_loss");
         assertThat(batches).hasSize(1 + 36 / 8);
@@ -123,6 +137,52 @@ class CommandTest {
         assertThat(acc + err).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(json.getAsJsonArray("epoch_seconds")).hasSize(1);
         assertThat(json.get("train_images_per_second").getAsDouble()).isPositive();
+    }
+
+    @Test
+    void predictGivesALabelPerImageAndJsonProbabilities() throws IOException {
+        Path model = trainedRun().resolve("model");
+        Path bag = small.resolve("valid/Bag").resolve(firstFile(small.resolve("valid/Bag")));
+        Path trouser = small.resolve("valid/Trouser").resolve(firstFile(small.resolve("valid/Trouser")));
+        Run r = run("predict", model.toString(), bag.toString(), trouser.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        for (String line : lines) {
+            String[] cols = line.split("\t");
+            assertThat(cols[1]).isIn("Bag", "Sneaker", "Trouser");
+            assertThat(Double.parseDouble(cols[2])).isBetween(1.0 / 3, 1.0);
+        }
+        Run json = run("predict", trainedRun().toString(), bag.toString(), "--json");
+        assertThat(json.code()).as(json.err()).isZero();
+        com.google.gson.JsonArray rows = JsonParser.parseString(json.out()).getAsJsonArray();
+        JsonObject probs = rows.get(0).getAsJsonObject().getAsJsonObject("probabilities");
+        assertThat(probs.keySet()).containsExactly("Bag", "Sneaker", "Trouser");
+        double sum = probs.entrySet().stream().mapToDouble(e -> e.getValue().getAsDouble()).sum();
+        assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        Run missing = run("predict", tmp.resolve("nomodel").toString(), bag.toString());
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("no exported model at");
+    }
+
+    @Test
+    void interpretWritesTheConfusionMatrixAndReport() throws IOException {
+        Path out = tmp.resolve("interp");
+        Run r = run("interpret", trainedRun().resolve("model").toString(), small.resolve("valid").toString(),
+                "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Confusion matrix").contains("precision").contains("macro avg");
+        JsonObject json = JsonParser.parseString(Files.readString(out.resolve("result.json"))).getAsJsonObject();
+        int total = 0;
+        for (var row : json.getAsJsonArray("confusion_matrix")) {
+            for (var v : row.getAsJsonArray()) {
+                total += v.getAsInt();
+            }
+        }
+        assertThat(total).isEqualTo(12);
+        assertThat(ImageIO.read(out.resolve("confusion_matrix.png").toFile())).isNotNull();
+        assertThat(ImageIO.read(out.resolve("top_losses.png").toFile())).isNotNull();
+        assertThat(out.resolve("report.html")).isRegularFile();
     }
 
     static Path firstFile(Path dir) throws IOException {

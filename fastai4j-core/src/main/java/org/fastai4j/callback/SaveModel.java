@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.fastai4j.learner.Callback;
+import org.fastai4j.learner.Checkpoints;
 import org.fastai4j.learner.Learner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * best, and loads that best model back at the end of the fit. With {@code everyEpoch = k > 0} it
  * saves {@code fname_<epoch>} every k-th epoch instead (and loads nothing); with {@code atEnd} it
  * saves once at the end instead of loading. {@code withOpt} also saves and restores the optimizer
- * state. Files: see {@link #lastSavedPath()}.
+ * state. Files: {@code learn.save}/{@code learn.load}, one checkpoint format
+ * ({@link org.fastai4j.learner.Checkpoints}); at {@code before_fit} the temporary files a killed
+ * save may have left in {@code learn.path()} are deleted.
  */
 public final class SaveModel implements Callback {
 
@@ -66,6 +69,13 @@ public final class SaveModel implements Callback {
     public void beforeFit(Learner learn) {
         savedThisFit = false;
         tracker.beforeFit(learn);
+        if (!learn.inValidationContext()) {
+            try {
+                Checkpoints.cleanStale(learn.path());
+            } catch (IOException e) {
+                LOG.warn("SaveModel: cannot clean stale temporary files in {}: {}", learn.path(), e.toString());
+            }
+        }
     }
 
     @Override
@@ -92,7 +102,7 @@ public final class SaveModel implements Callback {
             save(learn, fname);
         } else if (everyEpoch == 0 && savedThisFit) {
             try {
-                Checkpoints.load(learn, fname, withOpt);
+                learn.load(fname, withOpt, true);
             } catch (IOException e) {
                 throw new UncheckedIOException("SaveModel: cannot load the best model " + fname, e);
             }
@@ -101,7 +111,7 @@ public final class SaveModel implements Callback {
 
     private void save(Learner learn, String name) {
         try {
-            lastSavedPath = Checkpoints.save(learn, name, withOpt);
+            lastSavedPath = learn.save(name, withOpt);
             savedThisFit = true;
         } catch (IOException e) {
             throw new UncheckedIOException("SaveModel: cannot save " + name + " in " + learn.path(), e);

@@ -16,6 +16,16 @@ public interface BatchTransform {
         return x;
     }
 
+    /**
+     * Whether this transform normalizes by channel statistics (fastai's {@code Normalize}); a
+     * pretrained vision learner adds ImageNet normalization only when no such transform is present.
+     *
+     * @return true for a normalization
+     */
+    default boolean isNormalization() {
+        return false;
+    }
+
     /** Position in the pipeline; lower runs first (fastai: IntToFloat 10, Normalize 99). */
     default int order() {
         return 50;

@@ -37,4 +37,21 @@ final class BlockSource implements ItemSource {
     Object x(int index) {
         return xs.get(index);
     }
+
+    @Override
+    public List<ItemTransform<?>> itemTfms() {
+        return itemTfms;
+    }
+
+    /** The same block and item transforms over {@code newXs}; each target a zero-filled copy of the first's shape. */
+    @Override
+    public ItemSource withItems(List<?> newXs) {
+        HostTensor like = ys.isEmpty() ? HostTensor.ofLong(0) : ys.get(0);
+        List<HostTensor> zeros = new java.util.ArrayList<>(newXs.size());
+        for (int i = 0; i < newXs.size(); i++) {
+            zeros.add(new HostTensor(like.shape(), like.dataType(),
+                    java.nio.ByteBuffer.allocate(like.byteSize()).order(java.nio.ByteOrder.nativeOrder())));
+        }
+        return new BlockSource(block, new java.util.ArrayList<>(newXs), zeros, itemTfms);
+    }
 }

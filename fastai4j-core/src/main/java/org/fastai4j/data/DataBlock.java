@@ -1,5 +1,7 @@
 package org.fastai4j.data;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * fastai's {@code DataBlock}: blocks (input and target), {@code getItems}, {@code splitter},
  * {@code getX}/{@code getY}, item and batch transforms. {@link #dataloaders} gets the items of a
  * source, splits them, builds the target's vocabulary from the training labels only, encodes every
- * label (a label found only in the validation set is an error naming it and the item), and returns
+ * label (a label found only in the validation set is an error naming it and the item), checks
+ * that inputs which are file paths exist (an error naming the missing files), and returns
  * a training and a validation {@link ThreadedDataLoader}.
  */
 public final class DataBlock {
@@ -144,7 +147,27 @@ public final class DataBlock {
                         + e.getMessage(), e);
             }
         }
+        checkFilesExist(xs, split);
         return new BlockSource(inputBlock, xs, ys, itemTfms);
+    }
+
+    /**
+     * Inputs that are file paths must exist: a CSV or list naming a missing file is an error here,
+     * when the loaders are built, not in the middle of an epoch.
+     */
+    private static void checkFilesExist(List<Object> xs, String split) {
+        List<String> missing = new ArrayList<>();
+        for (Object x : xs) {
+            Path p = x instanceof Path path ? path : x instanceof java.io.File f ? f.toPath() : null;
+            if (p != null && !Files.exists(p)) {
+                missing.add(p.toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(missing.size() + " file(s) of the " + split
+                    + " set do not exist: " + String.join(", ", missing.subList(0, Math.min(10, missing.size())))
+                    + (missing.size() > 10 ? ", ..." : ""));
+        }
     }
 
     private static void checkSplit(Split split, int n) {

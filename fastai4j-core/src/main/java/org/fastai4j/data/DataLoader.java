@@ -65,6 +65,32 @@ public interface DataLoader {
                 getClass().getName() + " cannot add batch transforms; add " + tfm.describe() + " when building it");
     }
 
+    /**
+     * The item transforms this loader applies, sorted by order (default: none known); used by
+     * {@code Learner.export} to record the inference pipeline.
+     */
+    default List<ItemTransform<?>> itemTfms() {
+        return List.of();
+    }
+
+    /**
+     * fastai's {@code dls.test_dl(items)}: a validation-mode loader (in order, nothing dropped, no
+     * random transforms) over new raw items (e.g. image files) with this loader's item and batch
+     * transforms, batch size and vocabulary. Targets are placeholders (class 0). Optional: a
+     * loader that cannot do it throws {@link UnsupportedOperationException} naming its class.
+     */
+    default DataLoader testDl(List<?> items) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot build a test loader over new items");
+    }
+
+    /**
+     * This loader's items in order with nothing dropped but the random (training-mode) transforms
+     * on, for test-time augmentation (fastai's {@code tta}). Optional: the default refuses.
+     */
+    default DataLoader augmentedDl() {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot apply training transforms in order");
+    }
+
     /** An iterator that must be closed. */
     interface CloseableIterator<T> extends Iterator<T>, AutoCloseable {
         @Override

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * explicit instead, set {@code optUseDatasetPipeline(false)} and give {@link
  * Builder#addItemTfms} (both sides, deterministic) and {@link Builder#addTrainItemTfms}
  * (training only). Batch transforms run on the device for both sides and receive {@code
- * training} in their context; a {@link Uint8ToFloat} is always added (order 10).
+ * training} in their context; a {@link IntToFloat} is always added (order 10).
  */
 public final class DatasetLoaders {
     private static final Logger LOG = LoggerFactory.getLogger(DatasetLoaders.class);
@@ -188,7 +188,7 @@ public final class DatasetLoaders {
             trainHost.addAll(trainItemTfms);
             Vocab v = vocab != null ? vocab : vocabOf(train).orElse(null);
             List<BatchTransform> batch = new ArrayList<>(batchTfms);
-            batch.add(new Uint8ToFloat());
+            batch.add(IntToFloat.create());
             ThreadedDataLoader.Builder tb = loader(
                     new DatasetSource(train, trainPipe, trainHost, v != null), true, batch);
             ThreadedDataLoader.Builder vb = loader(

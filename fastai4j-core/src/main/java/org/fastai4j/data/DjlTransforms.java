@@ -50,6 +50,9 @@ public final class DjlTransforms {
     /** A DJL transform applied to the whole batch on the device, at {@code order}. */
     public static BatchTransform batch(Transform transform, int order) {
         Objects.requireNonNull(transform, "transform");
+        if (transform instanceof ai.djl.modality.cv.transform.Normalize n) {
+            return new DjlNormalize(n, order); // can be undone for display, counts as the normalization
+        }
         return new BatchTransform() {
             @Override
             public NDArray apply(NDArray x, BatchContext ctx) {

@@ -21,4 +21,17 @@ public interface ItemSource {
 
     /** A short text naming item {@code index} (its file path, its dataset index). */
     String describe(int index);
+
+    /** The item transforms this source applies (default: none known). */
+    default java.util.List<ItemTransform<?>> itemTfms() {
+        return java.util.List.of();
+    }
+
+    /**
+     * A source of the same kind and transforms over new raw inputs {@code xs} (targets are
+     * placeholders), for {@link DataLoader#testDl}. Optional: the default refuses.
+     */
+    default ItemSource withItems(java.util.List<?> xs) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot load new items");
+    }
 }

@@ -108,7 +108,7 @@ final class PrefetchIterator implements DataLoader.CloseableIterator<Batch> {
             close();
         }
         try {
-            return loader.collate(samples, parent, epoch, b, loader.training());
+            return loader.collate(samples, parent, epoch, b, loader.randomTransforms());
         } catch (RuntimeException e) {
             close();
             throw e;

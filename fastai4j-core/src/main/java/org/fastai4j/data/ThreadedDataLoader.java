@@ -32,6 +32,7 @@ public final class ThreadedDataLoader implements DataLoader {
     private final ItemSource source;
     private final int bs;
     private final boolean training;
+    private final boolean augment;
     private final long seed;
     private final int workers;
     private final int prefetch;
@@ -43,6 +44,7 @@ public final class ThreadedDataLoader implements DataLoader {
         this.source = b.source;
         this.bs = b.bs;
         this.training = b.training;
+        this.augment = b.augment;
         this.seed = b.seed;
         this.workers = b.workers;
         this.prefetch = b.prefetch;
@@ -131,6 +133,36 @@ public final class ThreadedDataLoader implements DataLoader {
         return source;
     }
 
+    @Override
+    public List<ItemTransform<?>> itemTfms() {
+        return source.itemTfms();
+    }
+
+    /** A validation-mode loader over new items with this loader's settings (fastai's {@code test_dl}). */
+    @Override
+    public ThreadedDataLoader testDl(List<?> items) {
+        Objects.requireNonNull(items, "items");
+        Builder b = new Builder(source.withItems(items)).setBs(bs).optTraining(false).optSeed(seed)
+                .optWorkers(workers).optPrefetch(prefetch).optDevice(device).optBatchTfms(batchTfms);
+        return vocab == null ? b.build() : b.optVocab(vocab).build();
+    }
+
+    /**
+     * This loader's items in order, nothing dropped, with the random (training-mode) item and batch
+     * transforms on: what fastai's {@code tta} iterates ({@code dl.dataset.set_split_idx(0)}).
+     */
+    @Override
+    public ThreadedDataLoader augmentedDl() {
+        Builder b = toBuilder().optTraining(false);
+        b.augment = true;
+        return b.build();
+    }
+
+    /** True when items and batches get random transforms (training, or {@link #augmentedDl()}). */
+    public boolean randomTransforms() {
+        return training || augment;
+    }
+
     /** The item order of {@code epoch}: shuffled for training, identity for validation. */
     public int[] order(int epoch) {
         int n = source.size();
@@ -192,7 +224,7 @@ public final class ThreadedDataLoader implements DataLoader {
     }
 
     Sample loadItem(int index, int epoch) {
-        return loadItem(index, new ItemContext(Seeds.derive(seed, epoch, index), training));
+        return loadItem(index, new ItemContext(Seeds.derive(seed, epoch, index), randomTransforms()));
     }
 
     private Sample loadItem(int index, ItemContext ctx) {
@@ -230,6 +262,7 @@ public final class ThreadedDataLoader implements DataLoader {
         private final ItemSource source;
         private int bs = 64;
         private boolean training;
+        private boolean augment;
         private long seed = 42;
         private int workers = Math.min(Runtime.getRuntime().availableProcessors(), 4);
         private int prefetch = 3;

@@ -28,7 +28,12 @@ final class Evaluation {
     }
 
     static Preds getPreds(Learner learn, DataLoader dl, boolean withDecoded, boolean withLoss) {
+        return getPreds(learn, dl, false, withDecoded, withLoss);
+    }
+
+    static Preds getPreds(Learner learn, DataLoader dl, boolean withInput, boolean withDecoded, boolean withLoss) {
         Gather cb = new Gather(withDecoded, withLoss);
+        cb.withInput = withInput;
         learn.addCb(cb);
         try {
             learn.runValidation(dl);
@@ -47,6 +52,8 @@ final class Evaluation {
         private final List<float[]> decoded = new ArrayList<>();
         private final List<Float> losses = new ArrayList<>();
         private final List<Integer> indices = new ArrayList<>();
+        private final List<float[]> inputs = new ArrayList<>();
+        private boolean withInput;
 
         Gather(boolean withDecoded, boolean withLoss) {
             this.withDecoded = withDecoded;
@@ -73,6 +80,9 @@ final class Evaluation {
                     }
                 }
             }
+            if (withInput) {
+                inputs.addAll(rows(learn.xb().head(), n));
+            }
             for (int i : learn.batchIndices()) {
                 indices.add(i);
             }
@@ -98,7 +108,8 @@ final class Evaluation {
             }
             return new Preds(acts.toArray(new float[0][]), targets.toArray(new float[0][]),
                     withDecoded ? decoded.toArray(new float[0][]) : null, l,
-                    indices.stream().mapToInt(Integer::intValue).toArray());
+                    indices.stream().mapToInt(Integer::intValue).toArray(),
+                    withInput ? inputs.toArray(new float[0][]) : null);
         }
     }
 }

@@ -47,8 +47,10 @@ public final class Learner implements AutoCloseable {
     private final CallbackList cbs = new CallbackList();
     private final LoopState st = new LoopState();
     private final TrainingLoop loop = new TrainingLoop(this, st);
+    private final Long seed;
     private Optimizer opt;
     private NDManager optManager;
+    private ExportSpec exportSpec;
 
     Learner(LearnerBuilder b, Loss lossFunc, OptimizerFactory optFunc, List<Callback> callbacks, NDManager manager) {
         this.dls = b.dls;
@@ -65,6 +67,7 @@ public final class Learner implements AutoCloseable {
         this.trainBn = b.trainBn;
         this.lr = b.lr;
         this.moms = b.moms.clone();
+        this.seed = b.seed;
         callbacks.forEach(cbs::add);
         fire(Event.AFTER_CREATE);
     }
@@ -103,6 +106,12 @@ public final class Learner implements AutoCloseable {
     public boolean wdBnBias() { return wdBnBias; }
     /** Whether normalization layers of frozen groups still train. */
     public boolean trainBn() { return trainBn; }
+    /** The seed given to the builder (recorded in checkpoints and exports), or null. */
+    public Long seed() { return seed; }
+    /** What {@link #export} records about the model (set by e.g. {@code VisionLearner}), or null. */
+    public ExportSpec exportSpec() { return exportSpec; }
+    /** Sets what {@link #export} records about the model and its transforms. */
+    public Learner setExportSpec(ExportSpec spec) { this.exportSpec = spec; return this; }
 
     // ---- loop state, readable and replaceable by callbacks
     /** The inputs of the current batch (fastai's {@code xb}). */
@@ -259,6 +268,14 @@ public final class Learner implements AutoCloseable {
     public void fitOneCycle(int nEpoch, Lr lrMax, OneCycleOptions options, Callback... cbs) {
         Recipes.fitOneCycle(this, nEpoch, lrMax, options, cbs);
     }
+    /**
+     * fastai's {@code fit_one_cycle(..., start_epoch)}: the epochs before {@code startEpoch} are
+     * skipped ({@link SkipToEpoch}), so a run resumed from a checkpoint follows the schedule of
+     * the uninterrupted run.
+     */
+    public void fitOneCycle(int nEpoch, Lr lrMax, OneCycleOptions options, int startEpoch, Callback... cbs) {
+        Recipes.fitOneCycle(this, nEpoch, lrMax, options, Recipes.with(new SkipToEpoch(startEpoch), cbs));
+    }
     /** fastai's {@code fit_one_cycle(n_epoch, lr_max)}. */
     public void fitOneCycle(int nEpoch, double lrMax) { fitOneCycle(nEpoch, Lr.of(lrMax)); }
     /** fastai's {@code fit_flat_cos}: flat {@code lr} until {@code pctStart}, then cosine to lr/divFinal. */
@@ -295,6 +312,40 @@ public final class Learner implements AutoCloseable {
     public Preds getPreds(DataLoader dl, boolean withDecoded, boolean withLoss) {
         return Evaluation.getPreds(this, dl, withDecoded, withLoss);
     }
+
+    /** Predictions on {@code dl}, with the model inputs when {@code withInput} (fastai's {@code get_preds}). */
+    public Preds getPreds(DataLoader dl, boolean withInput, boolean withDecoded, boolean withLoss) {
+        return Evaluation.getPreds(this, dl, withInput, withDecoded, withLoss);
+    }
+    /** fastai's {@code predict(item)}: the item (e.g. an image file) through the validation transforms. */
+    public Prediction predict(Object item) { return Inference.predict(this, item); }
+    /** Decoded predictions on new raw items (fastai's {@code get_preds(dl=dls.test_dl(items), with_decoded=True)}). */
+    public Preds getPreds(List<?> items) { return Inference.getPreds(this, items); }
+    /** fastai's {@code tta(dl, n=4, beta=0.25)}: {@code (1-beta)·mean of n augmented passes + beta·plain}. */
+    public Preds tta(DataLoader dl, int n, double beta) { return Tta.tta(this, dl, n, beta, false); }
+    /** fastai's {@code tta(dl, n, use_max=True)}: the element-wise max of the augmented and plain passes. */
+    public Preds ttaMax(DataLoader dl, int n) { return Tta.tta(this, dl, n, 0, true); }
+    /** fastai's {@code tta()} on the validation set with n 4, beta 0.25. */
+    public Preds tta() { return tta(dls.valid(), 4, 0.25); }
+    /** fastai's {@code show_results(max_n)}: validation items titled actual/predicted. */
+    public org.fastai4j.plot.Figure showResults(int maxN) { return org.fastai4j.interpret.Results.show(this, maxN); }
+
+    // ---- persistence
+    /** fastai's {@code save(name)} with the optimizer state; see {@link Checkpoints}. */
+    public Path save(String name) throws java.io.IOException { return Checkpoints.save(this, name, true); }
+    /** fastai's {@code save(name, with_opt)}: {@code path()/name.safetensors} (+ {@code name.opt.safetensors}). */
+    public Path save(String name, boolean withOpt) throws java.io.IOException { return Checkpoints.save(this, name, withOpt); }
+    /** fastai's {@code load(name)}: weights (strict) and optimizer state. */
+    public Learner load(String name) throws java.io.IOException { return load(name, true, true); }
+    /** fastai's {@code load(name, with_opt, strict)}. */
+    public Learner load(String name, boolean withOpt, boolean strict) throws java.io.IOException {
+        Checkpoints.load(this, name, withOpt, strict);
+        return this;
+    }
+    /** fastai's {@code export}: a directory with {@code weights.safetensors} and {@code manifest.json}; see {@link Export}. */
+    public Path export(Path dir) throws java.io.IOException { return Export.write(this, dir); }
+    /** fastai's {@code export()}: into {@code basePath()/export}. */
+    public Path export() throws java.io.IOException { return export(basePath.resolve("export")); }
 
     /** Runs the validation context of fastai on {@code dl} (used by {@link Evaluation}). */
     void runValidation(DataLoader dl) { loop.validationRun(dl); }

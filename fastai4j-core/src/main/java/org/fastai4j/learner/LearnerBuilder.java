@@ -91,6 +91,7 @@ public final class LearnerBuilder {
 
     /** Validates, initializes the model from the first training item's shapes and builds. */
     public Learner build() {
+        org.fastai4j.core.EngineSetup.apply(); // threads, allocator, OpenMP wait policy: before the engine's first use
         require(dls != null, "dls", "must not be null");
         require(model != null, "model", "must not be null");
         require(splitter != null, "splitter", "must not be null");

@@ -10,8 +10,15 @@ package org.fastai4j.learner;
  * @param decoded decoded predictions per item (class index for single-label), or null if not asked
  * @param losses per-item losses, or null if not asked
  * @param indices the dataset index of each item
+ * @param inputs the model inputs per item, flattened (after the batch transforms), or null if not asked
  */
-public record Preds(float[][] activations, float[][] targets, float[][] decoded, float[] losses, int[] indices) {
+public record Preds(float[][] activations, float[][] targets, float[][] decoded, float[] losses, int[] indices,
+        float[][] inputs) {
+
+    /** Predictions without inputs. */
+    public Preds(float[][] activations, float[][] targets, float[][] decoded, float[] losses, int[] indices) {
+        this(activations, targets, decoded, losses, indices, null);
+    }
 
     /** The number of items. */
     public int size() {

@@ -68,7 +68,7 @@ final class Recipes {
         return learn.opt().hyper("lr");
     }
 
-    private static Callback[] with(Callback first, Callback... rest) {
+    static Callback[] with(Callback first, Callback... rest) {
         Callback[] all = new Callback[rest.length + 1];
         all[0] = first;
         System.arraycopy(rest, 0, all, 1, rest.length);

@@ -173,13 +173,34 @@ final class TrainingLoop {
     }
 
     private void predAndLoss() {
-        NDList out = learn.model().forward(parameterStore, st.xb, st.training);
+        NDList out;
+        try {
+            out = learn.model().forward(parameterStore, st.xb, st.training);
+        } catch (RuntimeException e) {
+            throw failed("model forward", e);
+        }
         st.pred = out.head();
         learn.fire(Event.AFTER_PRED);
         if (!st.yb.isEmpty()) {
-            st.lossGrad = learn.lossFunc().forward(st.pred, st.yb.head());
+            try {
+                st.lossGrad = learn.lossFunc().forward(st.pred, st.yb.head());
+            } catch (RuntimeException e) {
+                throw failed("loss " + learn.lossFunc().name(), e);
+            }
             st.loss = st.lossGrad;
         }
         learn.fire(Event.AFTER_LOSS);
+    }
+
+    /** Wraps an engine failure with where it happened (cancel exceptions pass unchanged). */
+    private RuntimeException failed(String stage, RuntimeException e) {
+        if (e instanceof CancelException || e instanceof CallbackException) {
+            return e;
+        }
+        String first = null;
+        if (st.dl != null && st.batchIndices != null && st.batchIndices.length > 0) {
+            first = st.dl.describeItem(st.batchIndices[0]);
+        }
+        return new BatchException(stage, st.training, st.epoch, st.iter, first, e);
     }
 }

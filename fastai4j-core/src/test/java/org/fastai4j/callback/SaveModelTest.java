@@ -133,7 +133,7 @@ class SaveModelTest {
             learn.fit(2, Lr.of(0.1), SaveModel.builder().optMonitor("score").optWithOpt(true).build(), probe);
             assertThat(describe(learn)).isEqualTo(stateAtBest.get(0));
             try (Learner fresh = SyntheticLearners.builder(44).optPath(dir).build()) {
-                assertThatThrownBy(() -> Checkpoints.load(fresh, "nope", false))
+                assertThatThrownBy(() -> fresh.load("nope", false, true))
                         .isInstanceOf(java.nio.file.NoSuchFileException.class).hasMessageContaining("nope");
             }
         }

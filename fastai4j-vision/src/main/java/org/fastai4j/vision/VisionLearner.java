@@ -146,6 +146,7 @@ public final class VisionLearner {
             metrics.forEach(lb::addMetric);
             learnerOptions.accept(lb);
             Learner learn = lb.build();
+            learn.setExportSpec(new VisionExportSpec(arch, n, head, pretrained, normalize));
             if (weights != null) {
                 try {
                     loadBody(cnn, (SequentialBlock) model.getChildren().get(0).getValue(), weights);
@@ -168,15 +169,19 @@ public final class VisionLearner {
                         ? PretrainedWeights.defaultFor(arch.id()) : PretrainedWeights.of(arch.id(), weightsVersion);
                 return w.load(pw);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot load pretrained weights for " + arch.id() + ": " + e.getMessage(), e);
+                String where = weightsFile != null ? "" : "; put torchvision's file in " + Weights.torchHubDir()
+                        + " or " + org.fastai4j.io.Downloads.cacheDir().resolve("models")
+                        + ", pass a file (optWeights / --weights), or train from scratch (optPretrained(false) / --no-pretrained)";
+                throw new UncheckedIOException("cannot load pretrained weights for " + arch.id() + ": " + e.getMessage()
+                        + where, e);
             }
         }
     }
 
-    /** {@code dls} with ImageNet normalization appended, unless a Normalize is already there (fastai's {@code _add_norm}). */
+    /** {@code dls} with ImageNet normalization appended, unless a normalization (ours or DJL's) is already there (fastai's {@code _add_norm}). */
     static DataLoaders withImagenetNormalization(DataLoaders dls) {
         for (BatchTransform t : dls.train().batchTfms()) {
-            if (t instanceof Normalize) {
+            if (t.isNormalization()) {
                 return dls;
             }
         }
@@ -209,6 +214,18 @@ public final class VisionLearner {
                     + " body: missing " + missing + ", mis-shaped " + misShaped);
         }
         plan.forEach((p, t) -> StateDicts.copyInto(t, p.getArray()));
+    }
+
+    /**
+     * fastai's {@code load_learner}: the learner exported by {@code learn.export(dir)} (a vision
+     * learner's directory of {@code weights.safetensors} + {@code manifest.json}), rebuilt from the
+     * manifest, ready for {@code predict(imageFile)} and {@code getPreds(files)}; see
+     * {@link VisionExports}.
+     *
+     * @throws IOException if the directory is not a vision export or its weights do not fit
+     */
+    public static Learner loadLearner(Path dir) throws IOException {
+        return VisionExports.load(dir);
     }
 
     /** The block of a vision learner's model that holds the body (for custom uses). */

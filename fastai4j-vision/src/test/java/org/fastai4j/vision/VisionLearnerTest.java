@@ -122,4 +122,15 @@ class VisionLearnerTest {
             assertThat(((StepperOptimizer) learn.opt()).frozenIdx()).isZero();
         }
     }
+
+    @Test
+    void anExistingNormalizationOursOrDjlsIsNotAddedTwice() {
+        org.fastai4j.data.DataLoaders djlNorm = dls.withBatchTransform(org.fastai4j.data.DjlTransforms.batch(
+                new ai.djl.modality.cv.transform.Normalize(new float[] {0.5f, 0.5f, 0.5f}, new float[] {0.2f, 0.2f, 0.2f}), 95));
+        assertThat(VisionLearner.withImagenetNormalization(djlNorm)).isSameAs(djlNorm);
+        org.fastai4j.data.DataLoaders ours = VisionLearner.withImagenetNormalization(dls);
+        assertThat(ours).isNotSameAs(dls);
+        assertThat(VisionLearner.withImagenetNormalization(ours)).isSameAs(ours);
+        assertThat(ours.train().batchTfms().stream().filter(BatchTransform::isNormalization)).hasSize(1);
+    }
 }

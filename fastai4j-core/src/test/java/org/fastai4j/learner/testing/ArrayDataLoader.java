@@ -25,6 +25,7 @@ public final class ArrayDataLoader implements DataLoader {
     private final boolean shuffle;
     private final long seed;
     private final Vocab vocab;
+    private float augmentStep;
 
     /** A loader over {@code x} (rows) and class indices {@code y}; a training loader shuffles. */
     public ArrayDataLoader(float[][] x, long[] y, int bs, boolean training, long seed, Vocab vocab) {
@@ -93,6 +94,27 @@ public final class ArrayDataLoader implements DataLoader {
         return idx;
     }
 
+    /** fastai's {@code test_dl}: a validation loader over new rows ({@code float[]} items), targets 0. */
+    @Override
+    public DataLoader testDl(java.util.List<?> items) {
+        float[][] rows = new float[items.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = (float[]) items.get(i);
+        }
+        return new ArrayDataLoader(rows, new long[rows.length], bs, false, false, seed, vocab);
+    }
+
+    /**
+     * In order, nothing dropped, with a deterministic stand-in for random augmentation: every input
+     * value of epoch {@code e} is shifted by {@code 0.05·(e + 1)}.
+     */
+    @Override
+    public DataLoader augmentedDl() {
+        ArrayDataLoader a = new ArrayDataLoader(x, y, bs, false, false, seed, vocab);
+        a.augmentStep = 0.05f;
+        return a;
+    }
+
     @Override
     public CloseableIterator<Batch> iterator(NDManager parent, int epoch) {
         int[] order = order(epoch);
@@ -114,7 +136,11 @@ public final class ArrayDataLoader implements DataLoader {
                 int to = Math.min(from + bs, order.length);
                 next++;
                 int[] idx = java.util.Arrays.copyOfRange(order, from, to);
-                return itemsAt(idx, parent);
+                Batch b = itemsAt(idx, parent);
+                if (augmentStep != 0) {
+                    b.xs().head().addi(augmentStep * (epoch + 1));
+                }
+                return b;
             }
 
             @Override

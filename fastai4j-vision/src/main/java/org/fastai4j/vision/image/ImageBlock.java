@@ -11,7 +11,7 @@ import org.fastai4j.data.HostTensor;
 import org.fastai4j.data.InputBlock;
 import org.fastai4j.data.ItemContext;
 import org.fastai4j.data.ItemTransform;
-import org.fastai4j.vision.transform.IntToFloat;
+import org.fastai4j.data.IntToFloat;
 import org.opencv.core.Mat;
 
 /**

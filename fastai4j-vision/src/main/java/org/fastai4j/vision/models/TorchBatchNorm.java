@@ -9,6 +9,7 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
+import org.fastai4j.callback.FreezableBatchNorm;
 
 /**
  * PyTorch's {@code BatchNorm1d}/{@code BatchNorm2d} (channel axis 1) with torch's parameter names
@@ -17,8 +18,10 @@ import ai.djl.util.PairList;
  * the unbiased batch variance (libtorch's {@code batch_norm} does both, in place). The weight and bias
  * are {@link Parameter.Type#GAMMA}/{@link Parameter.Type#BETA} so optimizers can skip weight decay on
  * them; the statistics are {@link Parameter.Type#RUNNING_MEAN}/{@link Parameter.Type#RUNNING_VAR}.
+ * In {@linkplain #setEvalMode eval mode} (fastai's {@code BnFreeze} on a frozen layer) a training
+ * forward pass normalizes with the running statistics and does not update them.
  */
-public final class TorchBatchNorm extends AbstractBlock {
+public final class TorchBatchNorm extends AbstractBlock implements FreezableBatchNorm {
 
     private final int numFeatures;
     private final float eps;
@@ -27,6 +30,7 @@ public final class TorchBatchNorm extends AbstractBlock {
     private final Parameter bias;
     private final Parameter runningMean;
     private final Parameter runningVar;
+    private volatile boolean evalMode;
 
     /** A BatchNorm over {@code numFeatures} channels with torch's defaults (eps 1e-5, momentum 0.1). */
     public TorchBatchNorm(int numFeatures) {
@@ -69,6 +73,17 @@ public final class TorchBatchNorm extends AbstractBlock {
         return numFeatures;
     }
 
+    /** Eval mode on its own ({@code BnFreeze}): normalize with the running statistics and leave them unchanged. */
+    @Override
+    public void setEvalMode(boolean evalMode) {
+        this.evalMode = evalMode;
+    }
+
+    @Override
+    public boolean evalMode() {
+        return evalMode;
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
@@ -79,7 +94,7 @@ public final class TorchBatchNorm extends AbstractBlock {
         var d = x.getDevice();
         // DJL's momentum is the weight of the old value: torch momentum 0.1 is DJL's 0.9
         return BatchNorm.batchNorm(x, ps.getValue(runningMean, d, training), ps.getValue(runningVar, d, training),
-                ps.getValue(weight, d, training), ps.getValue(bias, d, training), 1, 1f - momentum, eps, training);
+                ps.getValue(weight, d, training), ps.getValue(bias, d, training), 1, 1f - momentum, eps, training && !evalMode);
     }
 
     @Override

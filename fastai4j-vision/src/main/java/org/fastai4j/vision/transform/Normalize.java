@@ -1,5 +1,6 @@
 package org.fastai4j.vision.transform;
 
+import org.fastai4j.data.IntToFloat;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -76,5 +77,10 @@ public final class Normalize implements BatchTransform {
     public String describe() {
         return "Normalize(mean=" + Arrays.toString(stats.mean()) + ", std="
                 + Arrays.toString(stats.std()) + ")";
+    }
+
+    @Override
+    public boolean isNormalization() {
+        return true;
     }
 }

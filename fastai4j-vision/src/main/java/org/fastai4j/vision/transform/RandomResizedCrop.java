@@ -61,6 +61,11 @@ public final class RandomResizedCrop implements ItemTransform<Mat> {
                 valXtra);
     }
 
+    /** The parameters, in {@link #of(int, int, double, double, double, double, double)} order. */
+    public double[] parameters() {
+        return new double[] {height, width, minScale, maxScale, ratioMin, ratioMax, valXtra};
+    }
+
     @Override
     public Mat apply(Mat img, ItemContext ctx) {
         int w = img.cols();

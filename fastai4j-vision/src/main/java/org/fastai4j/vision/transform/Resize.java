@@ -53,6 +53,26 @@ public final class Resize implements ItemTransform<Mat>, DecodeHint {
         return new Resize(height, width, method, padMode);
     }
 
+    /** The target height. */
+    public int height() {
+        return height;
+    }
+
+    /** The target width. */
+    public int width() {
+        return width;
+    }
+
+    /** How the aspect ratio is reconciled. */
+    public ResizeMethod method() {
+        return method;
+    }
+
+    /** The padding mode (for {@link ResizeMethod#PAD}). */
+    public PadMode padMode() {
+        return padMode;
+    }
+
     @Override
     public Mat apply(Mat img, ItemContext ctx) {
         int w = img.cols();

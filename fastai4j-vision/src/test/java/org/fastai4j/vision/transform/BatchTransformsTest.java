@@ -1,5 +1,6 @@
 package org.fastai4j.vision.transform;
 
+import org.fastai4j.data.IntToFloat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

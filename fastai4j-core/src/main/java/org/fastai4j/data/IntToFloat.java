@@ -1,12 +1,10 @@
-package org.fastai4j.vision.transform;
+package org.fastai4j.data;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
-import org.fastai4j.data.BatchContext;
-import org.fastai4j.data.BatchTransform;
 
 /**
- * fastai's {@code IntToFloatTensor} (order 10): a uint8 image batch becomes float32 divided by 255,
+ * fastai's {@code IntToFloatTensor} (order 10): a uint8 batch (images, or any DJL dataset's) becomes float32 divided by 255,
  * on the device; float batches pass unchanged. Decoding clamps to [0, 1] and returns uint8 0–255.
  */
 public final class IntToFloat implements BatchTransform {

@@ -1,0 +1,28 @@
+#!/usr/bin/env python3
+"""The fastai side of LoaderBench: ImageDataLoaders.from_folder(DIR, item_tfms=RandomResizedCrop(224),
+batch_tfms=aug_transforms(), bs=BS, num_workers=W) and one epoch of the training loader iterated
+(JPEG decode by PIL in W worker processes, augmentation on the batch in the main process).
+
+usage: loader_fastai.py DIR [--bs 64] [--workers 1] [--threads 1] [--epochs 2]
+Prints 'JSON {...}' with images/s of the fastest epoch (the first warms the workers up).
+"""
+import argparse, json, time
+import torch
+from fastai.vision.all import *
+
+p = argparse.ArgumentParser()
+p.add_argument('data'); p.add_argument('--bs', type=int, default=64)
+p.add_argument('--workers', type=int, default=1); p.add_argument('--threads', type=int, default=1)
+p.add_argument('--epochs', type=int, default=2)
+a = p.parse_args()
+torch.set_num_threads(a.threads)
+dls = ImageDataLoaders.from_folder(a.data, train='train', valid='valid', item_tfms=RandomResizedCrop(224),
+                                   batch_tfms=aug_transforms(), bs=a.bs, num_workers=a.workers, seed=42)
+rates = []
+for _ in range(a.epochs):
+    n, t = 0, time.perf_counter()
+    for xb, yb in dls.train:
+        n += xb.shape[0]
+    rates.append(n / (time.perf_counter() - t))
+print('JSON ' + json.dumps(dict(images=n, images_per_s=max(rates), per_epoch=rates, workers=a.workers,
+                                threads=torch.get_num_threads(), shape=list(xb.shape))))

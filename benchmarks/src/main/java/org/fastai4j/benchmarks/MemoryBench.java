@@ -1,0 +1,96 @@
+package org.fastai4j.benchmarks;
+
+import ai.djl.nn.Block;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.fastai4j.core.EngineSetup;
+import org.fastai4j.learner.Callback;
+import org.fastai4j.learner.Learner;
+import org.fastai4j.metrics.Metrics;
+import org.fastai4j.optim.Optimizers;
+import org.fastai4j.vision.ImageDataLoaders;
+
+/**
+ * Native memory benchmark: {@code fitOneCycle(20, 3e-3)} of a small CNN on a small image folder
+ * (default the Fashion-MNIST 1280/256 folder {@code /tmp/bench-data/fmnist-tiny}), recording after
+ * every epoch the resident memory (VmRSS), the peak (VmHWM), the live NDArrays under the
+ * learner's manager and under the engine's root manager. Issue 4's criteria: RSS after the last
+ * epoch at most 1% above RSS after the first, and a constant live-array count.
+ * Options: {@code --data DIR --epochs 20 --bs 64 --model small|resnet18 --out FILE}.
+ */
+public final class MemoryBench {
+    private MemoryBench() {}
+
+    /** Samples memory and live arrays after each epoch. */
+    static final class Sampler implements Callback {
+        final List<Double> rss = new ArrayList<>();
+        final List<Double> hwm = new ArrayList<>();
+        final List<Integer> learnerArrays = new ArrayList<>();
+        final List<Integer> allArrays = new ArrayList<>();
+        final List<Double> heapCommitted = new ArrayList<>();
+
+        @Override
+        public void afterEpoch(Learner learn) {
+            rss.add(Rss.currentMiB());
+            heapCommitted.add(Runtime.getRuntime().totalMemory() / 1048576.0);
+            hwm.add(Rss.peakMiB());
+            learnerArrays.add(learn.manager().getManagedArrays().size());
+            allArrays.add(learn.manager().getParentManager().getManagedArrays().size());
+        }
+
+        @Override
+        public int order() {
+            return 100;
+        }
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args a = new Args(argv);
+        Path data = Path.of(a.str("data", "/tmp/bench-data/fmnist-tiny"));
+        if (!Files.isDirectory(data.resolve("train"))) {
+            throw new java.io.FileNotFoundException("no image folder at " + data + "/train: write it with "
+                    + "/usr/bin/python3 /work/shared/peer/fmnist_to_png.py " + data + " 1280 256");
+        }
+        int epochs = a.integer("epochs", 20);
+        int bs = a.integer("bs", 64);
+        String modelName = a.str("model", "small");
+        EngineSetup.apply();
+        ImageDataLoaders dls = ImageDataLoaders.fromFolder(data).optBs(bs).build();
+        int classes = dls.vocab().orElseThrow().size();
+        Block model = "resnet18".equals(modelName) ? Recipes.visionResnet18(classes) : SmallNet.create(classes);
+        Sampler s = new Sampler();
+        double start = Rss.currentMiB();
+        double acc;
+        try (Learner learn = Learner.builder(dls, model).optOptFunc(Optimizers.adam()).addMetric(Metrics.accuracy())
+                .optSilent(true).addCallback(s).build()) {
+            learn.fitOneCycle(epochs, 3e-3);
+            double[] last = learn.recorder().values().get(epochs - 1);
+            acc = last[2];
+        }
+        double first = s.rss.get(0);
+        double lastRss = s.rss.get(s.rss.size() - 1);
+        double maxAfterFirst = s.rss.stream().mapToDouble(Double::doubleValue).max().orElse(first);
+        double growth = (lastRss - first) / first;
+        double maxGrowth = (maxAfterFirst - first) / first;
+        boolean constant = s.learnerArrays.stream().distinct().count() == 1 && s.allArrays.stream().distinct().count() == 1;
+        BenchResult r = new BenchResult("memory");
+        r.put("data", data.toString()).put("model", modelName).put("epochs", epochs).put("bs", bs)
+                .put("rss_before_fit_mib", start).put("rss_mib_per_epoch", s.rss)
+                .put("java_heap_committed_mib_per_epoch", s.heapCommitted).put("peak_rss_mib", Rss.peakMiB())
+                .put("growth_after_first_epoch_pct", growth * 100).put("max_growth_after_first_epoch_pct", maxGrowth * 100)
+                .put("learner_arrays_per_epoch", s.learnerArrays).put("all_arrays_per_epoch", s.allArrays)
+                .put("arrays_constant", constant).put("final_accuracy", acc)
+                .put("pass", maxGrowth <= 0.01 && constant);
+        r.print(String.format("%d epochs: RSS %.0f MiB after epoch 1, %.0f MiB after epoch %d (%+.2f%%, max %+.2f%%), "
+                + "peak %.0f MiB; live NDArrays %s (learner) / %s (all): %s", epochs, first, lastRss, epochs,
+                growth * 100, maxGrowth * 100, Rss.peakMiB(), summary(s.learnerArrays), summary(s.allArrays),
+                maxGrowth <= 0.01 && constant ? "PASS" : "FAIL"), a.str("out", null));
+    }
+
+    private static String summary(List<Integer> counts) {
+        long distinct = counts.stream().distinct().count();
+        return distinct == 1 ? "constant at " + counts.get(0) : counts.toString();
+    }
+}

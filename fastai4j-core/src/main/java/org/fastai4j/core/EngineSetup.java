@@ -1,0 +1,132 @@
+package org.fastai4j.core;
+
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sets up the PyTorch engine for training once per JVM, as {@code benchmarks/} measured fastest
+ * on CPU: one inter-op thread (eager training never uses the inter-op pool; its spare threads
+ * only compete with the intra-op ones) and as many intra-op threads as cores. Overrides:
+ * {@code FASTAI4J_THREADS} / system property {@code fastai4j.threads} (intra-op threads), DJL's
+ * own {@code ai.djl.pytorch.num_interop_threads} / {@code ai.djl.pytorch.num_threads} (which win
+ * when set), and {@code FASTAI4J_ENGINE_SETUP=off} to leave the engine as DJL starts it.
+ *
+ * <p>On Linux with glibc it also keeps freed native memory for reuse, as the {@code bin/fastai4j}
+ * launcher's {@code MALLOC_MMAP_THRESHOLD_}/{@code MALLOC_TRIM_THRESHOLD_} do (libtorch frees and
+ * allocates megabytes of activations every step; returning them to the OS and faulting them back
+ * in costs system time): {@code mallopt(M_MMAP_THRESHOLD, 1 GiB)} and
+ * {@code mallopt(M_TRIM_THRESHOLD, 1 GiB)} through JNA (a DJL dependency), unless either variable
+ * is set in the environment.
+ */
+public final class EngineSetup {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineSetup.class);
+    private static final String INTEROP_PROPERTY = "ai.djl.pytorch.num_interop_threads";
+    private static final String THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
+    private static final int M_TRIM_THRESHOLD = -1;
+    private static final int M_MMAP_THRESHOLD = -3;
+    private static final int ONE_GIB = 1 << 30;
+    private static boolean applied;
+
+    private EngineSetup() {}
+
+    /**
+     * Applies the training defaults once (later calls do nothing); safe on any engine (only the
+     * PyTorch engine is tuned) and before or after the engine has loaded.
+     */
+    public static synchronized void apply() {
+        if (applied) {
+            return;
+        }
+        applied = true;
+        if ("off".equalsIgnoreCase(System.getenv("FASTAI4J_ENGINE_SETUP"))) {
+            return;
+        }
+        tuneAllocator();
+        passiveOpenMpWait();
+        boolean interopGiven = System.getProperty(INTEROP_PROPERTY) != null;
+        boolean threadsGiven = System.getProperty(THREADS_PROPERTY) != null;
+        int intra = intraOpThreads();
+        if (!interopGiven) {
+            // read by DJL's PtEngine when it loads (if it has not yet): set before any parallel work
+            System.setProperty(INTEROP_PROPERTY, "1");
+        }
+        Engine engine = Engine.getInstance();
+        if (!"PyTorch".equals(engine.getEngineName())) {
+            return;
+        }
+        if (!threadsGiven && JniUtils.getNumThreads() != intra) {
+            JniUtils.setNumThreads(intra);
+        }
+        if (!interopGiven && JniUtils.getNumInteropThreads() != 1) {
+            try {
+                JniUtils.setNumInteropThreads(1);
+            } catch (RuntimeException e) {
+                // libtorch refuses once its inter-op pool has started: keep what it has
+                LOG.debug("inter-op threads stay at {}: {}", JniUtils.getNumInteropThreads(), e.getMessage());
+            }
+        }
+        LOG.debug("PyTorch engine: {} intra-op, {} inter-op threads", JniUtils.getNumThreads(),
+                JniUtils.getNumInteropThreads());
+    }
+
+    /** glibc's {@code mallopt} as the launcher's environment variables would set it; false if not applied. */
+    static boolean tuneAllocator() {
+        if (System.getenv("MALLOC_MMAP_THRESHOLD_") != null || System.getenv("MALLOC_TRIM_THRESHOLD_") != null
+                || !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+            return false;
+        }
+        try {
+            com.sun.jna.Function mallopt = com.sun.jna.Function.getFunction("c", "mallopt");
+            int mmap = mallopt.invokeInt(new Object[] {M_MMAP_THRESHOLD, ONE_GIB});
+            int trim = mallopt.invokeInt(new Object[] {M_TRIM_THRESHOLD, ONE_GIB});
+            return mmap == 1 && trim == 1;
+        } catch (LinkageError | RuntimeException e) {
+            LOG.debug("mallopt not available (not glibc?): {}", e.toString());
+            return false;
+        }
+    }
+
+    /**
+     * Makes libtorch's OpenMP threads sleep rather than spin while they wait for work
+     * ({@code OMP_WAIT_POLICY=PASSIVE}), unless the variable is set. libgomp reads it once, when
+     * libtorch loads, so this only helps when it runs before the engine's first use; every
+     * fastai4j entry point ({@link Devices#defaultDevice()}) calls {@link #apply()} first. On a
+     * 2-core machine with other busy processes, spinning made a ResNet-18 step 10–40× slower
+     * (benchmarks/README.md); on an idle machine the difference is within noise.
+     *
+     * @return true if the variable was set here
+     */
+    static boolean passiveOpenMpWait() {
+        if (System.getenv("OMP_WAIT_POLICY") != null
+                || System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("windows")) {
+            return false;
+        }
+        try {
+            com.sun.jna.Function setenv = com.sun.jna.Function.getFunction("c", "setenv");
+            return setenv.invokeInt(new Object[] {"OMP_WAIT_POLICY", "PASSIVE", 0}) == 0;
+        } catch (LinkageError | RuntimeException e) {
+            LOG.debug("setenv not available: {}", e.toString());
+            return false;
+        }
+    }
+
+    /** The intra-op thread count {@link #apply()} uses: {@code FASTAI4J_THREADS} or the cores. */
+    public static int intraOpThreads() {
+        String v = System.getProperty("fastai4j.threads", System.getenv("FASTAI4J_THREADS"));
+        if (v != null && !v.isBlank()) {
+            try {
+                int n = Integer.parseInt(v.trim());
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the error below
+            }
+            throw new IllegalArgumentException("FASTAI4J_THREADS / fastai4j.threads must be a positive integer, got '"
+                    + v + "'");
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+}
