@@ -42,10 +42,14 @@ import org.fastai4j.vision.transform.Resize;
  *       {@code fitOneCycle(1 + epochs, scratchLr)}, everything trained from the first step.</li>
  * </ul>
  * Every arm sees the same loaders (same seed, same ImageNet normalization) and the same seed. One
- * line per arm is printed, then the JSON report; exit status 1 when a margin is under
- * {@code --min-margin}. Options: {@link TransferOptions#parse}.
+ * line per arm is printed, then the JSON report; exit status 1 when the pretrained recipe beats
+ * the same recipe from scratch ({@code scratch-fineTune}, the issue's criterion) by less than
+ * {@code --min-margin} for some seed. The margin over {@code scratch-fitOneCycle} is reported, not gated. Options: {@link TransferOptions#parse}.
  */
 public final class TransferBenchmark {
+
+    /** {@code -Dfastai4j.transfer.verbose=true} shows each learner's epoch table. */
+    static final boolean VERBOSE = Boolean.getBoolean("fastai4j.transfer.verbose");
 
     private TransferBenchmark() {}
 
@@ -60,12 +64,20 @@ public final class TransferBenchmark {
             Files.writeString(tmp, json + "\n", StandardCharsets.UTF_8);
             Files.move(tmp, o.out(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
-        double worst = report.worstMargin();
+        // the criterion: the pretrained recipe against the same recipe from scratch
+        double worst = report.worstMargin(TransferReport.SCRATCH_FINE_TUNE);
+        double vsOneCycle = report.worstMargin(TransferReport.SCRATCH_ONE_CYCLE);
+        if (!Double.isNaN(vsOneCycle)) {
+            System.out.printf(Locale.ROOT, "worst margin vs %s (informative, not gated): %+.4f%n",
+                    TransferReport.SCRATCH_ONE_CYCLE, vsOneCycle);
+        }
         if (!(worst >= o.minMargin())) {
-            System.out.printf(Locale.ROOT, "FAILED: worst margin %+.4f is below --min-margin %.4f%n", worst, o.minMargin());
+            System.out.printf(Locale.ROOT, "FAILED: worst margin vs %s %+.4f is below --min-margin %.4f%n",
+                    TransferReport.SCRATCH_FINE_TUNE, worst, o.minMargin());
             System.exit(1);
         }
-        System.out.printf(Locale.ROOT, "PASSED: worst margin %+.4f >= %.4f%n", worst, o.minMargin());
+        System.out.printf(Locale.ROOT, "PASSED: worst margin vs %s %+.4f >= %.4f%n", TransferReport.SCRATCH_FINE_TUNE,
+                worst, o.minMargin());
     }
 
     /** Prepares the data, pretrains, runs every arm; the work folder is deleted after when it was a temp one. */
@@ -119,7 +131,7 @@ public final class TransferBenchmark {
         ImageDataLoaders dls = loaders(o, folder, 64, seed);
         double[] v;
         try (Learner learn = Learner.builder(dls, ResNets.resnet18(o.pretrainClasses().size()))
-                .addMetric(Metrics.accuracy()).optSilent(Boolean.getBoolean("transfer.silent")).optSeed(seed).build()) {
+                .addMetric(Metrics.accuracy()).optSilent(!VERBOSE).optSeed(seed).build()) {
             learn.fitOneCycle(o.pretrainEpochs(), o.pretrainLr());
             v = learn.validate();
             Map<String, RawTensor> sd = withBatchCounters(StateDicts.stateDict(learn.model()),
@@ -155,7 +167,7 @@ public final class TransferBenchmark {
         long t0 = System.nanoTime();
         ImageDataLoaders dls = loaders(o, work.resolve("transfer"), o.bs(), seed);
         VisionLearner.Builder b = VisionLearner.builder(dls, Arch.RESNET18).addMetric(Metrics.accuracy())
-                .learner(l -> l.optSilent(Boolean.getBoolean("transfer.silent")).optSeed(seed));
+                .learner(l -> l.optSilent(!VERBOSE).optSeed(seed));
         b = name.equals(TransferReport.PRETRAINED) ? b.optWeights(work.resolve("resnet18-fmnist5.pth"))
                 : b.optPretrained(false);
         double[] v;

@@ -1,10 +1,11 @@
 package org.fastai4j.benchmarks.transfer;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The settings of {@link TransferBenchmark}, parsed from {@code --name value} arguments; every one
@@ -27,8 +28,8 @@ import java.util.Locale;
  * @param oneCycleScratch also run scratch as {@code fitOneCycle(1 + epochs, lr)} with nothing frozen
  * @param scratchLr the learning rate of that extra arm
  * @param workers loader worker threads
- * @param minMargin the program fails (exit 1) when the pretrained recipe's accuracy beats a scratch
- *     recipe by less than this, for any seed
+ * @param minMargin the program fails (exit 1) when the pretrained recipe's accuracy beats the same
+ *     recipe from scratch by less than this, for any seed
  */
 public record TransferOptions(Path fmnist, Path work, Path out, List<String> pretrainClasses,
         List<String> transferClasses, int pretrainPerClass, int pretrainEpochs, double pretrainLr,
@@ -38,7 +39,7 @@ public record TransferOptions(Path fmnist, Path work, Path out, List<String> pre
     /** The defaults. */
     public static final TransferOptions DEFAULTS = new TransferOptions(Path.of("/usr/share/datasets/fashion-mnist"),
             null, null, List.of("Trouser", "Dress", "Sandal", "Bag", "Ankle_boot"),
-            List.of("T-shirt_top", "Pullover", "Coat", "Shirt", "Sneaker"), 1000, 2, 3e-3, 30, 100, 4, 16, 32,
+            List.of("T-shirt_top", "Pullover", "Coat", "Shirt", "Sneaker"), 1000, 2, 3e-3, 10, 100, 4, 16, 28,
             List.of(42L), true, 1e-3, 1, 0.05);
 
     /** Validates the values and that the two class sets are disjoint. */
@@ -78,51 +79,64 @@ public record TransferOptions(Path fmnist, Path work, Path out, List<String> pre
         }
     }
 
-    /** Parses {@code --name value} pairs over the defaults; unknown names are an error listing the known ones. */
+    /** The option names {@link #parse} knows. */
+    public static final List<String> NAMES = List.of("--fmnist", "--work", "--out", "--pretrain-classes",
+            "--transfer-classes", "--pretrain-per-class", "--pretrain-epochs", "--pretrain-lr", "--transfer-per-class",
+            "--valid-per-class", "--epochs", "--bs", "--size", "--seeds", "--one-cycle-scratch", "--scratch-lr",
+            "--workers", "--min-margin");
+
+    /**
+     * Parses {@code --name value} pairs over the defaults (all values are read first, then validated
+     * together); an unknown name is an error listing the known ones.
+     */
     public static TransferOptions parse(String... args) {
-        TransferOptions o = DEFAULTS;
         if (args.length % 2 != 0) {
             throw new IllegalArgumentException("expected --name value pairs, got " + Arrays.toString(args));
         }
+        Map<String, String> a = new HashMap<>();
         for (int i = 0; i < args.length; i += 2) {
-            String v = args[i + 1];
-            o = switch (args[i]) {
-                case "--fmnist" -> o.with(0, Path.of(v));
-                case "--work" -> o.with(1, Path.of(v));
-                case "--out" -> o.with(2, Path.of(v));
-                case "--pretrain-classes" -> o.with(3, List.of(v.split(",")));
-                case "--transfer-classes" -> o.with(4, List.of(v.split(",")));
-                case "--pretrain-per-class" -> o.with(5, Integer.parseInt(v));
-                case "--pretrain-epochs" -> o.with(6, Integer.parseInt(v));
-                case "--pretrain-lr" -> o.with(7, Double.parseDouble(v));
-                case "--transfer-per-class" -> o.with(8, Integer.parseInt(v));
-                case "--valid-per-class" -> o.with(9, Integer.parseInt(v));
-                case "--epochs" -> o.with(10, Integer.parseInt(v));
-                case "--bs" -> o.with(11, Integer.parseInt(v));
-                case "--size" -> o.with(12, Integer.parseInt(v));
-                case "--seeds" -> o.with(13, Arrays.stream(v.split(",")).map(Long::parseLong).toList());
-                case "--one-cycle-scratch" -> o.with(14, Boolean.parseBoolean(v.toLowerCase(Locale.ROOT)));
-                case "--scratch-lr" -> o.with(15, Double.parseDouble(v));
-                case "--workers" -> o.with(16, Integer.parseInt(v));
-                case "--min-margin" -> o.with(17, Double.parseDouble(v));
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; known: --fmnist --work"
-                        + " --out --pretrain-classes --transfer-classes --pretrain-per-class --pretrain-epochs"
-                        + " --pretrain-lr --transfer-per-class --valid-per-class --epochs --bs --size --seeds"
-                        + " --one-cycle-scratch --scratch-lr --workers --min-margin");
-            };
+            if (!NAMES.contains(args[i])) {
+                throw new IllegalArgumentException("unknown option " + args[i] + "; known: " + String.join(" ", NAMES));
+            }
+            a.put(args[i], args[i + 1]);
         }
-        return o;
+        TransferOptions d = DEFAULTS;
+        return new TransferOptions(path(a, "--fmnist", d.fmnist()), path(a, "--work", d.work()),
+                path(a, "--out", d.out()), list(a, "--pretrain-classes", d.pretrainClasses()),
+                list(a, "--transfer-classes", d.transferClasses()),
+                integer(a, "--pretrain-per-class", d.pretrainPerClass()), integer(a, "--pretrain-epochs", d.pretrainEpochs()),
+                real(a, "--pretrain-lr", d.pretrainLr()), integer(a, "--transfer-per-class", d.transferPerClass()),
+                integer(a, "--valid-per-class", d.validPerClass()), integer(a, "--epochs", d.epochs()),
+                integer(a, "--bs", d.bs()), integer(a, "--size", d.size()),
+                a.containsKey("--seeds") ? Arrays.stream(a.get("--seeds").split(",")).map(s -> Long.parseLong(s.trim()))
+                        .toList() : d.seeds(),
+                a.containsKey("--one-cycle-scratch") ? Boolean.parseBoolean(a.get("--one-cycle-scratch").toLowerCase(
+                        Locale.ROOT)) : d.oneCycleScratch(),
+                real(a, "--scratch-lr", d.scratchLr()), integer(a, "--workers", d.workers()),
+                real(a, "--min-margin", d.minMargin()));
     }
 
-    @SuppressWarnings("unchecked")
-    private TransferOptions with(int field, Object v) {
-        List<Object> f = new ArrayList<>(Arrays.asList(fmnist, work, out, pretrainClasses, transferClasses,
-                pretrainPerClass, pretrainEpochs, pretrainLr, transferPerClass, validPerClass, epochs, bs, size,
-                seeds, oneCycleScratch, scratchLr, workers, minMargin));
-        f.set(field, v);
-        return new TransferOptions((Path) f.get(0), (Path) f.get(1), (Path) f.get(2), (List<String>) f.get(3),
-                (List<String>) f.get(4), (int) f.get(5), (int) f.get(6), (double) f.get(7), (int) f.get(8),
-                (int) f.get(9), (int) f.get(10), (int) f.get(11), (int) f.get(12), (List<Long>) f.get(13),
-                (boolean) f.get(14), (double) f.get(15), (int) f.get(16), (double) f.get(17));
+    private static Path path(Map<String, String> a, String name, Path dflt) {
+        return a.containsKey(name) ? Path.of(a.get(name)) : dflt;
+    }
+
+    private static List<String> list(Map<String, String> a, String name, List<String> dflt) {
+        return a.containsKey(name) ? Arrays.stream(a.get(name).split(",")).map(String::trim).toList() : dflt;
+    }
+
+    private static int integer(Map<String, String> a, String name, int dflt) {
+        try {
+            return a.containsKey(name) ? Integer.parseInt(a.get(name).trim()) : dflt;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " expects an integer, got '" + a.get(name) + "'");
+        }
+    }
+
+    private static double real(Map<String, String> a, String name, double dflt) {
+        try {
+            return a.containsKey(name) ? Double.parseDouble(a.get(name).trim()) : dflt;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " expects a number, got '" + a.get(name) + "'");
+        }
     }
 }

@@ -65,15 +65,10 @@ public record TransferReport(TransferOptions options, Pretrain pretrain, List<Ar
                 .findFirst().orElse(Double.NaN);
     }
 
-    /** The smallest margin of the pretrained recipe over any scratch recipe and seed (NaN when none ran). */
-    public double worstMargin() {
-        double worst = Double.NaN;
-        for (String s : List.of(SCRATCH_FINE_TUNE, SCRATCH_ONE_CYCLE)) {
-            for (double m : margins(s)) {
-                worst = Double.isNaN(worst) ? m : Math.min(worst, m);
-            }
-        }
-        return worst;
+    /** The smallest margin of the pretrained recipe over {@code scratch} across seeds (NaN when it did not run). */
+    public double worstMargin(String scratch) {
+        double[] m = margins(scratch);
+        return m.length == 0 ? Double.NaN : java.util.Arrays.stream(m).min().getAsDouble();
     }
 
     /** The report as pretty-printed JSON, with means and margins added. */
@@ -88,7 +83,12 @@ public record TransferReport(TransferOptions options, Pretrain pretrain, List<Ar
                 summary.put("margins.vs." + s, m);
             }
         }
-        summary.put("worstMargin", worstMargin());
+        for (String s : List.of(SCRATCH_FINE_TUNE, SCRATCH_ONE_CYCLE)) {
+            double w = worstMargin(s);
+            if (!Double.isNaN(w)) {
+                summary.put("worstMargin.vs." + s, w);
+            }
+        }
         Map<String, Object> all = new java.util.LinkedHashMap<>();
         all.put("benchmark", "transfer");
         all.put("options", Map.of("pretrainClasses", options.pretrainClasses(),
@@ -97,6 +97,7 @@ public record TransferReport(TransferOptions options, Pretrain pretrain, List<Ar
                 "transferPerClass", options.transferPerClass(), "validPerClass", options.validPerClass(),
                 "epochs", options.epochs(), "bs", options.bs(), "size", options.size()));
         all.put("seeds", options.seeds());
+        all.put("djlThreads", System.getProperty("ai.djl.pytorch.num_threads", "DJL default"));
         all.put("scratchLr", options.scratchLr());
         all.put("imagesPerClass", imagesPerClass);
         all.put("pretrain", pretrain);
