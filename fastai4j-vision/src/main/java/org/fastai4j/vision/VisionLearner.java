@@ -18,6 +18,7 @@ import org.fastai4j.learner.Learner;
 import org.fastai4j.learner.LearnerBuilder;
 import org.fastai4j.metrics.Metric;
 import org.fastai4j.vision.models.CnnModel;
+import org.fastai4j.vision.models.FirstLayer;
 import org.fastai4j.vision.models.HeadOptions;
 import org.fastai4j.vision.models.VisionModels;
 import org.fastai4j.vision.transform.Normalize;
@@ -139,9 +140,15 @@ public final class VisionLearner {
                         + "use optPretrained(false) or optWeights(file)");
             }
             Map<String, RawTensor> weights = pretrained ? readWeights() : null;
+            int nIn = inputChannels(dls);
+            if (weights != null && nIn != 3 && arch.hasImagenetWeights()) {
+                // fastai's _update_first_layer: the pretrained stem summed (1 channel) or repeated (n > 3)
+                weights = FirstLayer.adaptPretrained(weights, "conv1.weight", nIn);
+            }
             CnnModel cnn = arch.create(1000);
             SequentialBlock model = VisionModels.createVisionModel(cnn, arch.numFeatures(), n, head);
-            DataLoaders data = pretrained && normalize ? withImagenetNormalization(dls) : dls;
+            // fastai's _add_norm: ImageNet statistics only for pretrained 3-channel inputs
+            DataLoaders data = pretrained && normalize && nIn == 3 ? withImagenetNormalization(dls) : dls;
             LearnerBuilder lb = Learner.builder(data, model).optSplitter(VisionModels.splitter(cnn.meta().split()));
             metrics.forEach(lb::addMetric);
             learnerOptions.accept(lb);
@@ -175,6 +182,18 @@ public final class VisionLearner {
                 throw new UncheckedIOException("cannot load pretrained weights for " + arch.id() + ": " + e.getMessage()
                         + where, e);
             }
+        }
+    }
+
+    /** The channel count of the training inputs (N×C×H×W), read from the first item. */
+    static int inputChannels(DataLoaders dls) {
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager(dls.train().device());
+                org.fastai4j.data.Batch b = dls.train().itemsAt(new int[] {0}, m)) {
+            ai.djl.ndarray.types.Shape s = b.xs().get(0).getShape();
+            if (s.dimension() != 4) {
+                throw new IllegalArgumentException("a vision learner needs N×C×H×W image batches, got shape " + s);
+            }
+            return (int) s.get(1);
         }
     }
 

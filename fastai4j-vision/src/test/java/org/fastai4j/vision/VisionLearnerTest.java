@@ -133,4 +133,35 @@ class VisionLearnerTest {
         assertThat(VisionLearner.withImagenetNormalization(ours)).isSameAs(ours);
         assertThat(ours.train().batchTfms().stream().filter(BatchTransform::isNormalization)).hasSize(1);
     }
+
+    @Test
+    void grayscaleInputsGetTheSummedPretrainedStemAndNoImagenetNormalization() throws Exception {
+        Path file = dir.resolve("r18.safetensors");
+        Map<String, RawTensor> sd = writeWeights(file);
+        BatchTransform toGray = new BatchTransform() { // after IntToFloat (10): N×3×H×W → N×1×H×W
+            @Override
+            public ai.djl.ndarray.NDArray apply(ai.djl.ndarray.NDArray x, org.fastai4j.data.BatchContext ctx) {
+                return x.mean(new int[] {1}, true);
+            }
+
+            @Override
+            public int order() {
+                return 20;
+            }
+        };
+        ImageDataLoaders gray = ImageDataLoaders.fromFolder(dir).optItemTfms(Resize.of(32)).optBatchTfms(toGray)
+                .optBs(4).optWorkers(1).build();
+        try (Learner learn = VisionLearner.builder(gray, Arch.RESNET18).optWeights(file)
+                .learner(b -> b.optSilent(true).optPath(dir)).build()) {
+            Map<String, Parameter> params = StateDicts.parameters(VisionLearner.body(learn));
+            float[] stem = params.get("0.weight").getArray().toFloatArray();
+            float[] rgb = sd.get("conv1.weight").toFloatArray();
+            assertThat(stem).hasSize(rgb.length / 3);
+            // weight[o, 0, i, j] = sum over the 3 input channels (fastai's _update_first_layer for n_in = 1)
+            float expected = rgb[0] + rgb[49] + rgb[98];
+            assertThat(stem[0]).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-5f));
+            assertThat(learn.dls().train().batchTfms()).noneMatch(BatchTransform::isNormalization);
+            assertThat(learn.validate()).hasSize(1);
+        }
+    }
 }
