@@ -1,7 +1,7 @@
 """Generates suggestions.json: fastai 2.7.13's own valley/slide/minimum/steep on fixed curves.
 
 Run with Debian's python (torch + numpy):  /usr/bin/python3 make_suggestions.py FASTAI_SRC
-FASTAI_SRC is a fastai 2.7.13 checkout (e.g. /work/wt/fastai-src). The four functions are read
+FASTAI_SRC is a fastai 2.7.13 checkout (e.g. a checkout fetched beside the repository). The four functions are read
 from fastai/callback/schedule.py and executed as they are (nothing of fastai is copied here),
 on the curves below, sliced as lr_find does: lrs/losses[num_it//10:-5] as float32 tensors.
 """

@@ -34,7 +34,7 @@ public final class EndToEnd {
         Path data = Path.of(a.str("data", "/tmp/bench-data/fmnist"));
         if (!Files.isDirectory(data.resolve("train"))) {
             throw new java.io.FileNotFoundException("no image folder at " + data + "/train: write it with "
-                    + "/usr/bin/python3 /work/shared/peer/fmnist_to_png.py " + data + " [N_TRAIN N_VALID]");
+                    + "/usr/bin/python3 ../shared/peer/fmnist_to_png.py " + data + " [N_TRAIN N_VALID]");
         }
         int bs = a.integer("bs", 128);
         int epochs = a.integer("epochs", 1);

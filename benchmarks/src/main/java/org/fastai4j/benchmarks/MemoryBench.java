@@ -51,7 +51,7 @@ public final class MemoryBench {
         Path data = Path.of(a.str("data", "/tmp/bench-data/fmnist-tiny"));
         if (!Files.isDirectory(data.resolve("train"))) {
             throw new java.io.FileNotFoundException("no image folder at " + data + "/train: write it with "
-                    + "/usr/bin/python3 /work/shared/peer/fmnist_to_png.py " + data + " 1280 256");
+                    + "/usr/bin/python3 ../shared/peer/fmnist_to_png.py " + data + " 1280 256");
         }
         int epochs = a.integer("epochs", 20);
         int bs = a.integer("bs", 64);

@@ -12,8 +12,8 @@ import java.util.Map;
  * {@code /usr/bin/python3}) as a child process, sampling the resident memory of the process and
  * its workers every 100 ms. Locations can be overridden: {@code FASTAI4J_PEER_PYTHON} (the
  * interpreter), {@code FASTAI4J_PEER_PYTHONPATH} (where fastai is laid out, default
- * {@code /work/peer}), {@code FASTAI4J_PEER_DIR} (the folder of {@code bench_fastai.py}, default
- * {@code /work/shared/peer}).
+ * {@code ../peer}, beside the repository), {@code FASTAI4J_PEER_DIR} (the folder of {@code bench_fastai.py}, default
+ * {@code ../shared/peer}).
  */
 final class Peer {
     /** What a Python run did. */
@@ -30,11 +30,11 @@ final class Peer {
     }
 
     static Path peerDir() {
-        return Path.of(env("FASTAI4J_PEER_DIR", "/work/shared/peer"));
+        return Path.of(env("FASTAI4J_PEER_DIR", "../shared/peer"));
     }
 
     static String pythonPath() {
-        return env("FASTAI4J_PEER_PYTHONPATH", "/work/peer");
+        return env("FASTAI4J_PEER_PYTHONPATH", "../peer");
     }
 
     /** True when the interpreter exists and can import {@code module} with the peer's path. */
