@@ -8,7 +8,7 @@ import java.nio.ByteOrder;
 import java.util.List;
 import java.util.function.IntFunction;
 
-/** Stacks host tensors of one batch into one direct buffer and one NDArray (one copy). */
+/** Stacks host tensors of one batch into a reused direct buffer, then one NDArray the engine owns. */
 final class Collate {
     private Collate() {}
 
@@ -33,14 +33,37 @@ final class Collate {
                                 + " the same size (e.g. Resize)");
             }
         }
-        int itemBytes = first.byteSize();
-        ByteBuffer buffer = ByteBuffer.allocateDirect(itemBytes * tensors.size())
-                .order(ByteOrder.nativeOrder());
+        int bytes = first.byteSize() * tensors.size();
+        ByteBuffer buffer = scratch(bytes);
         for (HostTensor t : tensors) {
             buffer.put(t.data().duplicate());
         }
         buffer.flip();
         Shape shape = new Shape(tensors.size()).addAll(first.shape());
-        return manager.create(buffer, shape, first.dataType());
+        NDArray view = manager.create(buffer, shape, first.dataType());
+        if (view.getDevice().isGpu()) {
+            return view; // the engine copied it to the device: the buffer is free again
+        }
+        // On the CPU the engine's tensor aliases the buffer: take an owned copy so the buffer can be
+        // reused. A new direct buffer per batch would be freed only when the GC runs, and resident
+        // memory grew by megabytes an epoch that way (benchmarks/README.md, memory).
+        NDArray owned = view.duplicate();
+        view.close();
+        return owned;
     }
+
+    /** This thread's reusable direct buffer, at least {@code bytes} long, cleared. */
+    private static ByteBuffer scratch(int bytes) {
+        ByteBuffer b = SCRATCH.get();
+        if (b == null || b.capacity() < bytes) {
+            b = ByteBuffer.allocateDirect(Math.max(bytes, b == null ? 0 : b.capacity() * 2))
+                    .order(ByteOrder.nativeOrder());
+            SCRATCH.set(b);
+        }
+        b.clear();
+        b.limit(bytes);
+        return b;
+    }
+
+    private static final ThreadLocal<ByteBuffer> SCRATCH = new ThreadLocal<>();
 }
