@@ -98,7 +98,8 @@ public final class PthWriter {
         throw new IllegalArgumentException("torch has no storage type for " + t);
     }
 
-    private static void stored(ZipOutputStream zip, String name, byte[] data) throws IOException {
+    /** Writes one stored (uncompressed) zip entry, as {@code torch.save} does. */
+    static void stored(ZipOutputStream zip, String name, byte[] data) throws IOException {
         ZipEntry e = new ZipEntry(name);
         e.setMethod(ZipEntry.STORED);
         e.setSize(data.length);

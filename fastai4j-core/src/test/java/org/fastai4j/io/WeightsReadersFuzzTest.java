@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -118,15 +117,7 @@ class WeightsReadersFuzzTest {
         }
 
         void stored(String name, byte[] data) throws IOException {
-            ZipEntry e = new ZipEntry(name);
-            e.setMethod(ZipEntry.STORED);
-            e.setSize(data.length);
-            CRC32 crc = new CRC32();
-            crc.update(data);
-            e.setCrc(crc.getValue());
-            zip.putNextEntry(e);
-            zip.write(data);
-            zip.closeEntry();
+            PthWriter.stored(zip, name, data);
         }
 
         @Override
