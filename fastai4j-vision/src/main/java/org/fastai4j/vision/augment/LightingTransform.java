@@ -1,6 +1,7 @@
 package org.fastai4j.vision.augment;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
@@ -68,8 +69,15 @@ public class LightingTransform implements BatchTransform {
         double[][] draws = drawAll(n, ctx.seed());
         try (NDManager scope = ctx.manager().newSubManager(x.getDevice())) {
             x.tempAttach(scope);
+            // fastai's logit, -(1/x - 1).log(), with in-place steps where DJL has them: the
+            // batch-sized temporaries (allocating and first touching them) cost as much as the math
             NDArray y = x.clip(1e-7f, 1 - 1e-7f);
-            y = y.pow(-1).sub(1).log().neg();
+            NDArray r = NDArrays.div(1f, y);
+            y.close();
+            r.subi(1f);
+            y = r.log();
+            r.close();
+            y.negi();
             for (int k = 0; k < sources.size(); k++) {
                 LogitSource src = sources.get(k);
                 float[] scale = new float[n];
@@ -83,10 +91,10 @@ public class LightingTransform implements BatchTransform {
                     anyShift |= shift[i] != 0f;
                 }
                 if (anyShift) {
-                    y = y.add(scope.create(shift, new Shape(n, 1, 1, 1)).toType(x.getDataType(), false));
+                    y.addi(scope.create(shift, new Shape(n, 1, 1, 1)).toType(x.getDataType(), false));
                 }
                 if (anyScale) {
-                    y = y.mul(scope.create(scale, new Shape(n, 1, 1, 1)).toType(x.getDataType(), false));
+                    y.muli(scope.create(scale, new Shape(n, 1, 1, 1)).toType(x.getDataType(), false));
                 }
             }
             NDArray out = y.getNDArrayInternal().sigmoid();
