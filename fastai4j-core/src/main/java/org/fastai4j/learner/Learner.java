@@ -262,7 +262,8 @@ public final class Learner implements AutoCloseable {
     public boolean training() { return st.training; }
     /**
      * Sets the training flag (fastai's {@code TrainEvalCallback} does it); it selects the model's
-     * training behaviour (dropout, batch statistics) and which callbacks see batch events.
+     * training behaviour (dropout, batch statistics), whether batches are back-propagated and
+     * which callbacks see batch events.
      *
      * @param training true for the training phase, false for validation
      */
@@ -381,7 +382,10 @@ public final class Learner implements AutoCloseable {
     public <T extends Callback> T cb(Class<T> type) { return cbs.find(type); }
     /** {@return the callbacks, in insertion order (an immutable copy)} */
     public List<Callback> callbacks() { return cbs.snapshot(); }
-    /** {@return the callbacks in the order they run: ascending {@link Callback#order()}, ties in insertion order (a copy)} */
+    /**
+     * {@return the callbacks in the order they run: ascending {@link Callback#order()}, ties in
+     * insertion order (a copy)}
+     */
     public List<Callback> orderedCallbacks() { return cbs.sorted(); }
     /** {@return the {@link Recorder} (a default callback, fastai's {@code learn.recorder}), or null when removed} */
     public Recorder recorder() { return cb(Recorder.class); }
@@ -578,7 +582,8 @@ public final class Learner implements AutoCloseable {
      * fastai's {@code fit_sgdr} (SGD with warm restarts): {@code nCycles} cosine annealings of the
      * learning rate from {@code lrMax} to 0, cycle {@code i} (from 0) lasting
      * {@code cycleLen * cycleMult^i} epochs, so the fit lasts
-     * {@code cycleLen * (cycleMult^nCycles - 1) / (cycleMult - 1)} epochs.
+     * {@code cycleLen * (cycleMult^nCycles - 1) / (cycleMult - 1)} epochs ({@code cycleLen * nCycles}
+     * when {@code cycleMult} is 1).
      *
      * @param nCycles the number of cycles, {@code >= 1}
      * @param cycleLen the number of epochs of the first cycle, {@code >= 1}
@@ -659,8 +664,8 @@ public final class Learner implements AutoCloseable {
      * gradients and without logging.
      *
      * @param dl the loader to evaluate, e.g. {@code dls().valid()} or a test loader with targets
-     * @return the loss (batch-size-weighted mean over the items) followed by the value of each of
-     *     {@link #metrics()}, in order; NaN where there is nothing to measure (e.g. no targets)
+     * @return the loss (batch-size-weighted mean over the batches) followed by the value of each of
+     *     {@link #metrics()}, in order; the loss is NaN when the loader has no targets
      */
     public double[] validate(DataLoader dl) { return Evaluation.validate(this, dl); }
     /**
