@@ -236,7 +236,14 @@ public final class ClassificationInterpretation {
         return ClassificationReport.of(confusionMatrix(), vocab.items());
     }
 
-    /** {@return the probabilities of item row {@code row} (a copy)} */
+    /**
+     * The predicted probabilities of one item.
+     *
+     * @param row the item's row, from 0 to the item count - 1, in prediction order (its dataset
+     *     index is {@code indices()[row]})
+     * @return the probabilities of item row {@code row}, one per class in vocabulary order (a copy)
+     * @throws ArrayIndexOutOfBoundsException if {@code row} is out of range
+     */
     public float[] probabilities(int row) {
         return probs[row].clone();
     }

@@ -241,12 +241,26 @@ public final class ImageGrid {
             return addImage(image, null, null);
         }
 
-        /** Renders the grid and returns its figure. */
+        /**
+         * Renders the grid and returns its figure.
+         *
+         * @return the rendered grid as a figure
+         * @throws IllegalArgumentException if no image was added or the maximum tile size is
+         *     below the minimum
+         */
         public Figure build() {
             return buildGrid().figure();
         }
 
-        /** Renders the grid, keeping where each tile went (for tests and callers that annotate). */
+        /**
+         * Renders the grid, keeping where each tile went (for tests and callers that annotate).
+         * Without rows or columns set the shape is fastai's {@code get_grid}: {@code floor(sqrt(n))}
+         * rows and enough columns for all images; images beyond {@code nrows × ncols} are left out.
+         *
+         * @return the rendered grid with its figure and tile positions
+         * @throws IllegalArgumentException if no image was added or the maximum tile size is
+         *     below the minimum
+         */
         public ImageGrid buildGrid() {
             if (tiles.isEmpty()) {
                 throw new IllegalArgumentException("ImageGrid: no images added");
