@@ -130,7 +130,7 @@ public final class ClassificationInterpretation {
      * The confusion matrix as a heat map (rows actual, columns predicted).
      *
      * @param normalize show row fractions (two decimals) instead of counts
-     * @param title the title
+     * @param title the title over the plot (fastai's default "Confusion matrix"); null for none
      * @param cmap a colormap name, see {@link org.fastai4j.plot.Colormap#of}
      * @return the figure
      */

@@ -73,7 +73,7 @@ public final class StateDicts {
     /**
      * {@return true for BatchNorm running statistics (buffers in PyTorch: no gradient, no weight decay)}
      *
-     * @param p the parameter
+     * @param p a parameter of a block
      */
     public static boolean isBuffer(Parameter p) {
         return p.getType() == Parameter.Type.RUNNING_MEAN || p.getType() == Parameter.Type.RUNNING_VAR;
@@ -146,7 +146,7 @@ public final class StateDicts {
     /**
      * Writes {@code t}'s values into {@code target} in place (same shape), converting float types.
      *
-     * @param t the values
+     * @param t the values, of the target's shape
      * @param target the array written into
      */
     public static void copyInto(RawTensor t, NDArray target) {
