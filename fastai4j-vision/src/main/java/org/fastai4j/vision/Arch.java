@@ -62,12 +62,22 @@ public enum Arch {
         return hasImagenetWeights;
     }
 
-    /** {@return a new model with its original classifier of {@code numClasses} outputs (1000 for ImageNet weights)} */
+    /**
+     * {@return a new model with its original classifier of {@code numClasses} outputs (1000 for ImageNet weights)}
+     *
+     * @param numClasses the number of outputs of the architecture's own classifier; 1000 to match
+     *     torchvision's ImageNet weights
+     */
     public CnnModel create(int numClasses) {
         return factory.apply(numClasses);
     }
 
-    /** {@return the architecture named {@code name} (case-insensitive, e.g. "resnet34"); a clear error listing the names otherwise} */
+    /**
+     * {@return the architecture named {@code name} (case-insensitive, e.g. "resnet34")}
+     *
+     * @param name the architecture's torchvision or fastai name; surrounding spaces are ignored
+     * @throws IllegalArgumentException if no architecture has that name, listing the names
+     */
     public static Arch fromName(String name) {
         String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         for (Arch a : values()) {
