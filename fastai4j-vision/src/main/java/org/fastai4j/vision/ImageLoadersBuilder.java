@@ -159,7 +159,7 @@ public abstract class ImageLoadersBuilder<B extends ImageLoadersBuilder<B>> {
     /**
      * The device of the batches (default {@code Devices.defaultDevice()}).
      *
-     * @param device the device
+     * @param device where the batches are created and the batch transforms run (CPU or a GPU)
      * @return this builder
      */
     public B optDevice(Device device) {
