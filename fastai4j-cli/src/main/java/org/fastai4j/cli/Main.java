@@ -55,7 +55,8 @@ public final class Main implements Runnable {
      * @param out where results, help and version go
      * @param err where errors and usage after a bad command line go
      * @param args the command line, without the program name
-     * @return 0 on success, 1 on a runtime failure (one line on {@code err}), 2 on bad usage
+     * @return 0 on success, 1 on a runtime failure (the error in one line on {@code err}), 2 on bad
+     *     usage
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());

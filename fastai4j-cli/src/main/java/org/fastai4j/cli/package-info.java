@@ -30,12 +30,14 @@
  * <h2>Exit codes</h2>
  * <ul>
  *   <li>0: success (and {@code --help}, {@code --version}).</li>
- *   <li>1: a runtime failure (missing folder, no images, unreadable model, bad weights...),
- *       reported by {@code FailureHandler} on standard error as one line
- *       {@code fastai4j: error: <message>}, with the stack trace only under {@code --debug};
- *       also {@code verify} when some file cannot be decoded.</li>
- *   <li>2: bad usage (unknown option or subcommand, missing or malformed argument, no
- *       subcommand): picocli prints the reason and the usage.</li>
+ *   <li>1: a runtime failure (missing folder, no images, unknown architecture name, unreadable
+ *       model, bad weights...), reported on standard error as one line
+ *       {@code fastai4j: error: <message>} followed by a hint to run again with {@code --debug},
+ *       which prints the stack trace instead; also {@code verify} when some file cannot be
+ *       decoded.</li>
+ *   <li>2: bad usage, as picocli parses it (unknown option or subcommand, missing parameter, a
+ *       value of the wrong type such as {@code --bs many}, no subcommand): the reason and the usage
+ *       on standard error.</li>
  * </ul>
  *
  * <p>Unless told otherwise by system properties, the command keeps DJL offline (natives come from
