@@ -203,9 +203,9 @@ public final class ImageDecoder {
     }
 
     /**
-     * {@return an RGB Mat with the pixels of {@code img} (alpha dropped)}
+     * {@return a new 8-bit RGB Mat with the pixels of {@code img} in sRGB (alpha dropped); the caller releases it}
      *
-     * @param img the image
+     * @param img a Java2D image of any type (gray, RGB, ARGB, indexed...); not changed
      */
     public static Mat fromBufferedImage(BufferedImage img) {
         OpenCv.load();
