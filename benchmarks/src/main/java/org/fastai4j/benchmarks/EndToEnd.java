@@ -29,6 +29,20 @@ import org.fastai4j.vision.models.VisionModels;
 public final class EndToEnd {
     private EndToEnd() {}
 
+    /**
+     * Runs the benchmark (fastai4j's fit, then fastai's when available; {@code --peer first} runs
+     * fastai's first). The result holds images per second, final accuracy, peak RSS in MiB and, with
+     * the peer, fastai's figures and the ratios.
+     * Prints a one-line summary and a {@code JSON} line on standard output; with {@code --out FILE}
+     * also writes the JSON, pretty-printed, to {@code FILE} (temp file + rename).
+     *
+     * @param argv the options listed in the class comment, as {@code --key value} or
+     *     {@code --key=value}; a lone {@code --flag} means true
+     * @throws java.io.FileNotFoundException if {@code DIR/train} does not exist (the message gives the
+     *     command that writes it)
+     * @throws IllegalArgumentException if an option is not {@code --key} or a number does not parse
+     * @throws Exception if training, the Python peer or writing the result fails
+     */
     public static void main(String[] argv) throws Exception {
         Args a = new Args(argv);
         Path data = Path.of(a.str("data", "/tmp/bench-data/fmnist"));

@@ -28,6 +28,19 @@ import org.fastai4j.vision.models.ResNets;
 public final class EngineStep {
     private EngineStep() {}
 
+    /**
+     * Runs the benchmark: {@code --rounds} rounds, each timing {@code --steps} steps after
+     * {@code --warmup} untimed ones, in DJL then (when Python's torch and torchvision import) in
+     * PyTorch. The result holds the best milliseconds per step of each side and their ratio, with the
+     * engine's thread counts.
+     * Prints a one-line summary and a {@code JSON} line on standard output; with {@code --out FILE}
+     * also writes the JSON, pretty-printed, to {@code FILE} (temp file + rename).
+     *
+     * @param argv the options listed in the class comment, as {@code --key value} or
+     *     {@code --key=value}; a lone {@code --flag} means true
+     * @throws IllegalArgumentException if an option is not {@code --key} or a number does not parse
+     * @throws Exception if the engine, the Python peer, the profiler or writing the result fails
+     */
     public static void main(String[] argv) throws Exception {
         Args a = new Args(argv);
         int bs = a.integer("bs", 128);

@@ -27,6 +27,20 @@ import org.fastai4j.vision.transform.RandomResizedCrop;
 public final class LoaderBench {
     private LoaderBench() {}
 
+    /**
+     * Runs the benchmark: fastai4j's loader with 1 worker (1 engine thread) then with one worker per
+     * core, each followed by fastai's with the same counts when fastai imports. Reports images per
+     * second (best of the epochs) for each and the ratios fastai4j / fastai.
+     * Prints a one-line summary and a {@code JSON} line on standard output; with {@code --out FILE}
+     * also writes the JSON, pretty-printed, to {@code FILE} (temp file + rename).
+     *
+     * @param argv the options listed in the class comment, as {@code --key value} or
+     *     {@code --key=value}
+     * @throws java.io.FileNotFoundException if {@code DIR/train} does not exist (the message gives the
+     *     command that writes it)
+     * @throws IllegalArgumentException if an option is not {@code --key} or a number does not parse
+     * @throws Exception if loading, the Python peer or writing the result fails
+     */
     public static void main(String[] argv) throws Exception {
         Args a = new Args(argv);
         Path data = Path.of(a.str("data", "/tmp/bench-data/photos"));

@@ -46,6 +46,21 @@ public final class MemoryBench {
         }
     }
 
+    /**
+     * Runs the benchmark: trains with a {@link Sampler} after every epoch and reports RSS per epoch
+     * (MiB), peak RSS, the growth after the first epoch (%), the live-array counts per epoch, the final
+     * accuracy, and {@code pass} (growth at most 1% and constant array counts; the line ends in PASS or
+     * FAIL).
+     * Prints a one-line summary and a {@code JSON} line on standard output; with {@code --out FILE}
+     * also writes the JSON, pretty-printed, to {@code FILE} (temp file + rename).
+     *
+     * @param argv the options listed in the class comment, as {@code --key value} or
+     *     {@code --key=value}
+     * @throws java.io.FileNotFoundException if {@code DIR/train} does not exist (the message gives the
+     *     command that writes it)
+     * @throws IllegalArgumentException if an option is not {@code --key} or a number does not parse
+     * @throws Exception if training or writing the result fails
+     */
     public static void main(String[] argv) throws Exception {
         Args a = new Args(argv);
         Path data = Path.of(a.str("data", "/tmp/bench-data/fmnist-tiny"));

@@ -41,6 +41,19 @@ public final class StepOverhead {
         }
     }
 
+    /**
+     * Runs the benchmark: one warm-up epoch and 3 warm-up bare steps, then {@code --rounds} rounds of
+     * {@code --steps} bare steps followed by one Learner epoch of as many steps. Reports the best and
+     * median milliseconds per step of each and the overhead ratio (Learner / bare, best of the
+     * rounds; 1.0 means no overhead).
+     * Prints a one-line summary and a {@code JSON} line on standard output; with {@code --out FILE}
+     * also writes the JSON, pretty-printed, to {@code FILE} (temp file + rename).
+     *
+     * @param argv the options listed in the class comment, as {@code --key value} or
+     *     {@code --key=value}; a lone {@code --progress} shows the progress bar
+     * @throws IllegalArgumentException if an option is not {@code --key} or a number does not parse
+     * @throws Exception if training or writing the result fails
+     */
     public static void main(String[] argv) throws Exception {
         Args a = new Args(argv);
         int bs = a.integer("bs", 128);

@@ -23,7 +23,13 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Entry point. */
+    /**
+     * Entry point: runs the command and exits the JVM with its exit code (0 success, 1 runtime
+     * failure, 2 bad usage). Sets {@code ai.djl.offline=true} and DJL's log level to warn unless
+     * these system properties are already set.
+     *
+     * @param args the command line, e.g. {@code train data/pets --arch resnet34 --epochs 2}
+     */
     public static void main(String[] args) {
         // Never let DJL reach for the network (natives come from the classpath); a GPU user who
         // wants DJL to fetch CUDA natives passes -Dai.djl.offline=false.
@@ -42,7 +48,16 @@ public final class Main implements Runnable {
         }
     }
 
-    /** Runs the command with the given output streams and returns its exit code. */
+    /**
+     * Runs the command with the given output streams and returns its exit code, without exiting
+     * the JVM or changing system properties (for tests and embedding).
+     *
+     * @param out where results, help and version go
+     * @param err where errors and usage after a bad command line go
+     * @param args the command line, without the program name
+     * @return 0 on success, 1 on a runtime failure (the error in one line on {@code err}), 2 on bad
+     *     usage
+     */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);

@@ -56,7 +56,13 @@ public final class CsvLogger implements Callback {
         return file;
     }
 
-    /** {@return the lines of the log file, split at commas (fastai's {@code read_log})} */
+    /**
+     * Reads back the log of the last fit (fastai's {@code read_log}).
+     *
+     * @return the lines of the log file, header first, each split at commas into its cells
+     * @throws IOException if the log file cannot be read
+     * @throws IllegalStateException if no fit has run yet
+     */
     public List<List<String>> readLog() throws IOException {
         if (file == null) {
             throw new IllegalStateException("CsvLogger: no fit has run yet, so there is no log to read");

@@ -8,7 +8,13 @@ package org.fastai4j.callback;
  */
 public interface FreezableBatchNorm {
 
-    /** Switches eval mode on or off. */
+    /**
+     * Switches eval mode on or off.
+     *
+     * @param evalMode true to normalize with the running statistics and keep them frozen, false
+     *     to return to the ordinary behaviour (batch statistics and running-statistic updates in
+     *     training forward passes)
+     */
     void setEvalMode(boolean evalMode);
 
     /** {@return whether the block is in eval mode} */

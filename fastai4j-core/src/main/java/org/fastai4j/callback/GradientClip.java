@@ -61,6 +61,12 @@ public final class GradientClip implements Callback {
     /**
      * torch's {@code clip_grad_norm_(params, maxNorm)} with the L2 norm: scales the gradients of
      * the parameters that have one, in place, and returns the total norm before clipping.
+     *
+     * @param params the parameters whose gradients are clipped; uninitialized parameters and those
+     *     without a gradient are skipped
+     * @param maxNorm the largest total L2 norm allowed (fastai's {@code max_norm}, default 1)
+     * @return the total L2 norm of all gradients together, before clipping (NaN or infinite if a
+     *     gradient holds such values)
      */
     public static double clipGradNorm(Iterable<Parameter> params, double maxNorm) {
         List<NDArray> grads = new ArrayList<>();

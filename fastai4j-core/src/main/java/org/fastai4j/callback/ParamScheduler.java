@@ -22,6 +22,12 @@ public class ParamScheduler implements Callback {
     /**
      * Schedules by hyper-parameter name ({@code lr}, {@code mom}, ...): each list holds one
      * schedule for every group, or one per group in group order.
+     *
+     * @param scheds the schedules, keyed by the optimizer's hyper-parameter name ({@code lr},
+     *     {@code mom}, {@code sqr_mom}, {@code eps}, {@code wd}, ...); each list non-empty, without
+     *     nulls, of length 1 (applied to every group) or the optimizer's group count. The map is
+     *     copied; its iteration order is the order in which hyper-parameters are set and recorded
+     * @throws IllegalArgumentException if the map is null or empty, or a list is empty or has a null
      */
     public ParamScheduler(Map<String, ? extends List<? extends Schedule>> scheds) {
         if (scheds == null || scheds.isEmpty()) {
@@ -37,7 +43,14 @@ public class ParamScheduler implements Callback {
         this.scheds = copy;
     }
 
-    /** One hyper-parameter: one schedule for all groups, or one per group. */
+    /**
+     * A scheduler of one hyper-parameter: one schedule for all groups, or one per group.
+     *
+     * @param key the optimizer's hyper-parameter name, e.g. {@code "lr"} or {@code "mom"}
+     * @param perGroup one schedule for every group, or one per parameter group in group order
+     * @return the scheduler
+     * @throws IllegalArgumentException if no schedule is given
+     */
     public static ParamScheduler of(String key, Schedule... perGroup) {
         return new ParamScheduler(Map.of(key, List.of(perGroup)));
     }
@@ -66,7 +79,13 @@ public class ParamScheduler implements Callback {
         updateVal(learn, learn.pctTrain());
     }
 
-    /** Sets every scheduled hyper-parameter to its value at {@code pos} (fastai's {@code _update_val}). */
+    /**
+     * Sets every scheduled hyper-parameter to its value at {@code pos} (fastai's {@code _update_val}).
+     *
+     * @param learn the learner whose optimizer is updated
+     * @param pos the position in training, from 0 at the start of the fit to 1 at its end (fastai's
+     *     {@code pct_train})
+     */
     protected void updateVal(Learner learn, double pos) {
         for (Map.Entry<String, List<Schedule>> e : scheds.entrySet()) {
             List<Schedule> fs = e.getValue();

@@ -44,17 +44,32 @@ public final class SaveModel implements Callback {
         this.withOpt = b.withOpt;
     }
 
-    /** Starts a builder with fastai's defaults. */
+    /**
+     * Starts a builder with fastai's defaults.
+     *
+     * @return a builder: monitor {@code valid_loss}, comparison by name, min delta 0, fname
+     *     {@code "model"}, best model only, without the optimizer state
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The model file written last, or null before any. */
+    /**
+     * The model file written last.
+     *
+     * @return the path of the last checkpoint this callback saved (in any fit so far), or null
+     *     before the first save
+     */
     public Path lastSavedPath() {
         return lastSavedPath;
     }
 
-    /** The best monitored value of the current fit. */
+    /**
+     * The best monitored value of the current (or last) fit.
+     *
+     * @return the best value so far: {@code +Infinity} (for {@link Comparison#LESS}) or
+     *     {@code -Infinity} (for {@link Comparison#GREATER}) before the first epoch ends
+     */
     public double best() {
         return tracker.best();
     }
@@ -130,49 +145,100 @@ public final class SaveModel implements Callback {
 
         private Builder() {}
 
-        /** The recorded value to watch (default valid_loss). */
+        /**
+         * The recorded value to watch (fastai's {@code monitor}).
+         *
+         * @param monitor the name of a column of the Recorder, e.g. {@code "valid_loss"} (the
+         *     default) or a metric's name such as {@code "accuracy"}; checked at the start of the fit
+         * @return this builder
+         */
         public Builder optMonitor(String monitor) {
             this.monitor = monitor;
             return this;
         }
 
-        /** The direction (default: by name, as fastai). */
+        /**
+         * The direction of improvement (fastai's {@code comp}).
+         *
+         * @param comp {@link Comparison#LESS} or {@link Comparison#GREATER}; null (the default)
+         *     picks it from the monitor's name as fastai does ({@link Comparison#forMonitor})
+         * @return this builder
+         */
         public Builder optComp(Comparison comp) {
             this.comp = comp;
             return this;
         }
 
-        /** How much a new best must beat the old one by (default 0). */
+        /**
+         * How much a new best must beat the old one by (fastai's {@code min_delta}).
+         *
+         * @param minDelta the margin, finite and {@code >= 0} (default 0), in the monitored
+         *     value's own unit; a value is a new best only when it beats the best by more than this
+         * @return this builder
+         */
         public Builder optMinDelta(double minDelta) {
             this.minDelta = minDelta;
             return this;
         }
 
-        /** The checkpoint name (default "model"). */
+        /**
+         * The checkpoint name (fastai's {@code fname}).
+         *
+         * @param fname a plain file name without directory or extension (default {@code "model"});
+         *     the files are written in the learner's {@code path()} as by {@code learn.save(fname)}
+         * @return this builder
+         */
         public Builder optFname(String fname) {
             this.fname = fname;
             return this;
         }
 
-        /** Save every k-th epoch as {@code fname_<epoch>} instead of the best (0 = off, the default). */
+        /**
+         * Saves every k-th epoch as {@code fname_<epoch>} instead of the best model (fastai's
+         * {@code every_epoch}); nothing is loaded at the end of the fit then.
+         *
+         * @param everyEpoch k {@code >= 0}: the epochs whose 0-based index is a multiple of k are
+         *     saved; 0 (the default) turns it off
+         * @return this builder
+         */
         public Builder optEveryEpoch(int everyEpoch) {
             this.everyEpoch = everyEpoch;
             return this;
         }
 
-        /** Save at the end of the fit instead of loading the best. */
+        /**
+         * Saves the model at the end of the fit instead of loading the best one back (fastai's
+         * {@code at_end}).
+         *
+         * @param atEnd true to save the final model under {@code fname} at the end; false (the
+         *     default) to load the best model back
+         * @return this builder
+         */
         public Builder optAtEnd(boolean atEnd) {
             this.atEnd = atEnd;
             return this;
         }
 
-        /** Also save and restore the optimizer state. */
+        /**
+         * Also saves and restores the optimizer state (fastai's {@code with_opt}).
+         *
+         * @param withOpt true to write and read the optimizer state next to the weights; false (the
+         *     default) for the weights only
+         * @return this builder
+         */
         public Builder optWithOpt(boolean withOpt) {
             this.withOpt = withOpt;
             return this;
         }
 
-        /** Validates the options and builds the callback. */
+        /**
+         * Validates the options and builds the callback.
+         *
+         * @return the callback
+         * @throws IllegalArgumentException if fname is blank or has a path separator, everyEpoch
+         *     is negative, everyEpoch and atEnd are both set, the monitor is blank, or minDelta is
+         *     negative or not finite
+         */
         public SaveModel build() {
             if (fname == null || fname.isBlank() || fname.contains("/") || fname.contains("\\")) {
                 throw new IllegalArgumentException("SaveModel: fname must be a plain file name, got '" + fname + "'");

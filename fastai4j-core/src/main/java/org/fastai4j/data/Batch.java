@@ -13,7 +13,15 @@ public final class Batch implements AutoCloseable {
     private final NDList ys;
     private final int[] indices;
 
-    /** Wraps arrays that all belong to {@code manager}. */
+    /**
+     * Wraps arrays that all belong to {@code manager}; the batch takes ownership of the manager.
+     *
+     * @param manager the batch's own scope, closed by {@link #close()}
+     * @param xs the model inputs, batch dimension first, attached to {@code manager}
+     * @param ys the targets, batch dimension first, attached to {@code manager} (may be empty for
+     *     unlabelled data)
+     * @param indices the dataset index of each item, in batch order (copied)
+     */
     public Batch(NDManager manager, NDList xs, NDList ys, int[] indices) {
         this.manager = manager;
         this.xs = xs;

@@ -20,7 +20,13 @@ public final class CategoryBlock implements TargetBlock {
         return new CategoryBlock(null);
     }
 
-    /** {@return a block with a fixed vocabulary (in the given order)} */
+    /**
+     * A block with a fixed vocabulary, fastai's {@code CategoryBlock(vocab=...)}.
+     *
+     * @param vocab the classes in the given order (index = encoded label); a label not in it fails
+     *     with an {@link IllegalArgumentException} when encoded
+     * @return the block
+     */
     public static CategoryBlock withVocab(Vocab vocab) {
         return new CategoryBlock(vocab);
     }

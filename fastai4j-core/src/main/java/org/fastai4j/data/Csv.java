@@ -15,9 +15,15 @@ public final class Csv {
     private Csv() {}
 
     /**
-     * Reads {@code file} (UTF-8; quoted cells may hold commas, quotes doubled, newlines).
+     * Reads {@code file} (UTF-8; quoted cells may hold commas, quotes doubled, newlines). A leading
+     * byte-order mark is skipped, CRLF and LF line ends are accepted, blank lines are skipped.
      *
-     * @throws IOException when the file cannot be read or a row has the wrong number of cells
+     * @param file the CSV file; its first row is the header
+     * @param delimiter the cell separator, e.g. {@code ','} or {@code ';'} or {@code '\t'}
+     * @return one unmodifiable map per data row, from header name to cell text (unquoted), in
+     *     column order; empty if the file has only a header
+     * @throws IOException when the file cannot be read or is not UTF-8, is empty, or a row has the
+     *     wrong number of cells
      */
     public static List<Map<String, String>> read(Path file, char delimiter) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -45,7 +51,14 @@ public final class Csv {
         return out;
     }
 
-    /** {@link #read(Path, char)} with a comma. */
+    /**
+     * {@link #read(Path, char)} with a comma.
+     *
+     * @param file the CSV file; its first row is the header
+     * @return one unmodifiable map per data row, from header name to cell text
+     * @throws IOException when the file cannot be read or is not UTF-8, is empty, or a row has the
+     *     wrong number of cells
+     */
     public static List<Map<String, String>> read(Path file) throws IOException {
         return read(file, ',');
     }

@@ -88,6 +88,8 @@ public interface DataLoader {
     /**
      * The item transforms this loader applies, sorted by order (default: none known); used by
      * {@code Learner.export} to record the inference pipeline.
+     *
+     * @return the item transforms in the order they run; empty when none are known
      */
     default List<ItemTransform<?>> itemTfms() {
         return List.of();
@@ -98,6 +100,10 @@ public interface DataLoader {
      * random transforms) over new raw items (e.g. image files) with this loader's item and batch
      * transforms, batch size and vocabulary. Targets are placeholders (class 0). Optional: a
      * loader that cannot do it throws {@link UnsupportedOperationException} naming its class.
+     *
+     * @param items the new raw items, of the kind this loader's dataset holds (e.g. image paths)
+     * @return a validation-mode loader over {@code items}, in their order
+     * @throws UnsupportedOperationException if this loader cannot build one (the default)
      */
     default DataLoader testDl(List<?> items) {
         throw new UnsupportedOperationException(getClass().getName() + " cannot build a test loader over new items");
@@ -106,6 +112,9 @@ public interface DataLoader {
     /**
      * This loader's items in order with nothing dropped but the random (training-mode) transforms
      * on, for test-time augmentation (fastai's {@code tta}). Optional: the default refuses.
+     *
+     * @return a loader over the same items, in order, with the training-mode random transforms
+     * @throws UnsupportedOperationException if this loader cannot build one (the default)
      */
     default DataLoader augmentedDl() {
         throw new UnsupportedOperationException(getClass().getName() + " cannot apply training transforms in order");

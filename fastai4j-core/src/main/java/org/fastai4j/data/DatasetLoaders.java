@@ -150,7 +150,7 @@ public final class DatasetLoaders {
         /**
          * The device of the batches.
          *
-         * @param device the device
+         * @param device the device the batches are created on; null for {@code Devices.defaultDevice()}
          * @return this builder
          */
         public Builder optDevice(Device device) {
@@ -172,7 +172,7 @@ public final class DatasetLoaders {
         /**
          * DJL transforms applied to the items of both sets (after the dataset pipeline).
          *
-         * @param tfms the transforms
+         * @param tfms DJL transforms, applied in the given order to every item
          * @return this builder
          */
         public Builder addItemTfms(Transform... tfms) {
@@ -185,7 +185,7 @@ public final class DatasetLoaders {
         /**
          * DJL transforms applied to the training items only (augmentation).
          *
-         * @param tfms the transforms
+         * @param tfms DJL transforms, applied in the given order to training items after the shared ones
          * @return this builder
          */
         public Builder addTrainItemTfms(Transform... tfms) {
@@ -198,7 +198,7 @@ public final class DatasetLoaders {
         /**
          * Batch transforms (both sets; random ones act only when {@code ctx.training()}).
          *
-         * @param tfms the transforms
+         * @param tfms the batch transforms, run in ascending {@link BatchTransform#order()}
          * @return this builder
          */
         public Builder addBatchTfms(BatchTransform... tfms) {
@@ -209,7 +209,7 @@ public final class DatasetLoaders {
         /**
          * The vocabulary, when the dataset does not expose its class names.
          *
-         * @param vocab the vocabulary
+         * @param vocab the class names in class-index order
          * @return this builder
          */
         public Builder optVocab(Vocab vocab) {

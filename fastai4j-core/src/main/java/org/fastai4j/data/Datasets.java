@@ -43,7 +43,7 @@ public final class Datasets {
      * {@code untar_data(url)} into {@code cacheDir} with {@code downloads}.
      *
      * @param url the archive's URL
-     * @param downloads the downloader
+     * @param downloads the downloader (offline mode, timeout), e.g. {@link Downloads#defaults()}
      * @param cacheDir the folder archives are kept and extracted in
      * @return the folder of the extracted data
      * @throws IOException if the download, the check or the extraction fails
@@ -58,7 +58,7 @@ public final class Datasets {
      *
      * @param url the archive's URL
      * @param checksum the expected digest of the archive, or null
-     * @param downloads the downloader
+     * @param downloads the downloader (offline mode, timeout), e.g. {@link Downloads#defaults()}
      * @param cacheDir the folder archives are kept and extracted in
      * @return the folder of the extracted data
      * @throws IOException if the download, the check or the extraction fails

@@ -25,7 +25,15 @@ import java.util.function.UnaryOperator;
 public final class DjlTransforms {
     private DjlTransforms() {}
 
-    /** {@return a DJL transform as an item transform on host tensors (order 0)} */
+    /**
+     * A DJL transform as an item transform on host tensors (order 0). Each call copies the item
+     * into a CPU NDArray of a fresh manager, runs the transform and copies the result back.
+     *
+     * @param transform the DJL transform; it receives the item as the block hands it (for images
+     *     H×W×3 uint8) and may return any shape and data type
+     * @return the item transform, described as {@code Djl(<transform class>)}
+     * @throws NullPointerException if {@code transform} is null
+     */
     public static ItemTransform<HostTensor> item(Transform transform) {
         Objects.requireNonNull(transform, "transform");
         return new ItemTransform<>() {
@@ -48,7 +56,17 @@ public final class DjlTransforms {
         };
     }
 
-    /** {@return a DJL transform applied to the whole batch on the device, at {@code order}} */
+    /**
+     * A DJL transform applied to the whole batch on the device, at {@code order}. A DJL
+     * {@link ai.djl.modality.cv.transform.Normalize} becomes the loader's normalization (it is
+     * undone when batches are shown).
+     *
+     * @param transform the DJL transform; it receives the whole N×C×H×W batch
+     * @param order its place among the batch transforms, ascending (fastai's orders: int-to-float
+     *     10, augmentation 30-40, {@code Normalize} 99; {@code ImageDataLoaders} puts DJL transforms at 50)
+     * @return the batch transform
+     * @throws NullPointerException if {@code transform} is null
+     */
     public static BatchTransform batch(Transform transform, int order) {
         Objects.requireNonNull(transform, "transform");
         if (transform instanceof ai.djl.modality.cv.transform.Normalize n) {
@@ -57,7 +75,17 @@ public final class DjlTransforms {
         return onDevice("DjlBatch", transform, order, transform::transform);
     }
 
-    /** {@return a DJL transform applied to each image (C×H×W) of the batch, then restacked, at {@code order}} */
+    /**
+     * A DJL transform applied to each image (C×H×W) of the batch, then restacked, at
+     * {@code order}; for DJL transforms written for one image.
+     *
+     * @param transform the DJL transform; it receives one C×H×W image and must return arrays of
+     *     the same shape for every image of a batch
+     * @param order its place among the batch transforms, ascending (fastai's orders: int-to-float
+     *     10, augmentation 30-40, {@code Normalize} 99)
+     * @return the batch transform
+     * @throws NullPointerException if {@code transform} is null
+     */
     public static BatchTransform perImage(Transform transform, int order) {
         Objects.requireNonNull(transform, "transform");
         return onDevice("DjlPerImage", transform, order, x -> {

@@ -35,19 +35,39 @@ public record HostTensor(Shape shape, DataType dataType, ByteBuffer data) {
         }
     }
 
-    /** {@return a uint8 tensor wrapping {@code bytes} (not copied)} */
+    /**
+     * A uint8 tensor wrapping {@code bytes} (not copied: later changes to the array show through).
+     *
+     * @param bytes the values, row-major, exactly as many as the shape's size
+     * @param shape the dimensions, e.g. {@code h, w, 3} for an image in DJL's layout; none for a
+     *     scalar
+     * @return the tensor
+     * @throws IllegalArgumentException if the array length does not match the shape
+     */
     public static HostTensor ofUint8(byte[] bytes, long... shape) {
         return new HostTensor(new Shape(shape), DataType.UINT8, ByteBuffer.wrap(bytes));
     }
 
-    /** {@return a float32 tensor holding a copy of {@code values}} */
+    /**
+     * A float32 tensor holding a copy of {@code values}.
+     *
+     * @param values the values, row-major, exactly as many as the shape's size
+     * @param shape the dimensions; none for a scalar
+     * @return the tensor
+     * @throws IllegalArgumentException if the array length does not match the shape
+     */
     public static HostTensor ofFloats(float[] values, long... shape) {
         ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.nativeOrder());
         b.asFloatBuffer().put(values);
         return new HostTensor(new Shape(shape), DataType.FLOAT32, b);
     }
 
-    /** {@return a scalar int64 tensor (a class index)} */
+    /**
+     * A scalar int64 tensor, the encoded form of a class index.
+     *
+     * @param value the value, e.g. a class's index in the vocabulary
+     * @return the 0-dimensional tensor
+     */
     public static HostTensor ofLong(long value) {
         ByteBuffer b = ByteBuffer.allocate(8).order(ByteOrder.nativeOrder());
         b.putLong(0, value);

@@ -10,7 +10,14 @@ public class ItemLoadException extends RuntimeException {
     /** The index of the item that failed. */
     private final int index;
 
-    /** Wraps the failure of item {@code index}, described as {@code item}. */
+    /**
+     * Wraps the failure of item {@code index}, described as {@code item}.
+     *
+     * @param index the dataset index of the item that failed
+     * @param item a short text naming the item (e.g. its file path), from
+     *     {@link DataLoader#describeItem}
+     * @param cause the worker's exception; its message is repeated in this one
+     */
     public ItemLoadException(int index, String item, Throwable cause) {
         super("Cannot load item " + index + " (" + item + "): " + cause.getMessage(), cause);
         this.index = index;

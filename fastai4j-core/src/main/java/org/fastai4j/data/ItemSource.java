@@ -15,14 +15,27 @@ public interface ItemSource {
      * Loads item {@code index}: its input and target after the item transforms, drawing any
      * randomness from {@code ctx.seed()} only.
      *
+     * @param index the item's index, from 0 to {@code size() - 1}
+     * @param ctx the item's seed (derived from run seed, epoch and index) and whether it is for
+     *     training (random transforms act only then)
+     * @return the item's input and target in host memory, with {@code index}
      * @throws Exception when the item cannot be read or transformed (e.g. a bad file)
      */
     Sample load(int index, ItemContext ctx) throws Exception;
 
-    /** {@return a short text naming item {@code index} (its file path, its dataset index)} */
+    /**
+     * Names an item in errors and reports.
+     *
+     * @param index the item's index, from 0 to {@code size() - 1}
+     * @return a short text naming item {@code index} (its file path, its dataset index)
+     */
     String describe(int index);
 
-    /** The item transforms this source applies (default: none known). */
+    /**
+     * The item transforms this source applies (default: none known).
+     *
+     * @return the item transforms in the order they run; empty when none are known
+     */
     default java.util.List<ItemTransform<?>> itemTfms() {
         return java.util.List.of();
     }
@@ -30,6 +43,10 @@ public interface ItemSource {
     /**
      * A source of the same kind and transforms over new raw inputs {@code xs} (targets are
      * placeholders), for {@link DataLoader#testDl}. Optional: the default refuses.
+     *
+     * @param xs the new raw inputs, of the kind this source loads (e.g. image paths)
+     * @return a source over {@code xs}, in their order
+     * @throws UnsupportedOperationException if this source cannot do it (the default)
      */
     default ItemSource withItems(java.util.List<?> xs) {
         throw new UnsupportedOperationException(getClass().getName() + " cannot load new items");

@@ -100,7 +100,13 @@ public final class Items {
         return out;
     }
 
-    /** {@return the lower-case extension of {@code file} with its dot, or ""} */
+    /**
+     * The extension of a file name, as fastai compares extensions.
+     *
+     * @param file a path; only its last name element is looked at
+     * @return the lower-case extension of {@code file} with its dot (e.g. {@code ".jpg"} for
+     *     {@code a/B.JPG}, {@code ".gz"} for {@code x.tar.gz}), or {@code ""} when the name has no dot
+     */
     public static String extension(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');

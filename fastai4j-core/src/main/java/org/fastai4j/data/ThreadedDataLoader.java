@@ -162,7 +162,11 @@ public final class ThreadedDataLoader implements DataLoader {
         return b.build();
     }
 
-    /** True when items and batches get random transforms (training, or {@link #augmentedDl()}). */
+    /**
+     * Whether items and batches get random transforms.
+     *
+     * @return true for a training loader or one from {@link #augmentedDl()}, false otherwise
+     */
     public boolean randomTransforms() {
         return training || augment;
     }

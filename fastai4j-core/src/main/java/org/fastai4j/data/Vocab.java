@@ -27,7 +27,13 @@ public record Vocab(List<String> items) {
         }
     }
 
-    /** Builds a vocab from names sorted in natural order. */
+    /**
+     * Builds a vocab from names sorted in natural order, without duplicates.
+     *
+     * @param names the class names, in any order, duplicates allowed
+     * @return the distinct names sorted by {@link String#compareTo} (so {@code "10"} before
+     *     {@code "9"}; see {@link CategoryBlock} for numeric labels)
+     */
     public static Vocab sorted(java.util.Collection<String> names) {
         return new Vocab(names.stream().distinct().sorted().toList());
     }
@@ -37,12 +43,23 @@ public record Vocab(List<String> items) {
         return items.size();
     }
 
-    /** {@return the class name at {@code index}} */
+    /**
+     * The class name at an index.
+     *
+     * @param index a class index, from 0 to {@code size() - 1}
+     * @return the class name at {@code index}
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
     public String get(int index) {
         return items.get(index);
     }
 
-    /** {@return the index of {@code name}, or -1} */
+    /**
+     * The class index of a name.
+     *
+     * @param name a class name
+     * @return the index of {@code name}, or -1 when it is not in the vocab
+     */
     public int indexOf(String name) {
         return items.indexOf(name);
     }

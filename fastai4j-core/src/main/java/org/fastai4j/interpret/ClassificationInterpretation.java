@@ -130,7 +130,7 @@ public final class ClassificationInterpretation {
      * The confusion matrix as a heat map (rows actual, columns predicted).
      *
      * @param normalize show row fractions (two decimals) instead of counts
-     * @param title the title
+     * @param title the title over the plot (fastai's default "Confusion matrix"); null for none
      * @param cmap a colormap name, see {@link org.fastai4j.plot.Colormap#of}
      * @return the figure
      */
@@ -236,7 +236,14 @@ public final class ClassificationInterpretation {
         return ClassificationReport.of(confusionMatrix(), vocab.items());
     }
 
-    /** {@return the probabilities of item row {@code row} (a copy)} */
+    /**
+     * The predicted probabilities of one item.
+     *
+     * @param row the item's row, from 0 to the item count - 1, in prediction order (its dataset
+     *     index is {@code indices()[row]})
+     * @return the probabilities of item row {@code row}, one per class in vocabulary order (a copy)
+     * @throws ArrayIndexOutOfBoundsException if {@code row} is out of range
+     */
     public float[] probabilities(int row) {
         return probs[row].clone();
     }

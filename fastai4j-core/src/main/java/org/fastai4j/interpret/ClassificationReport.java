@@ -41,7 +41,15 @@ public record ClassificationReport(List<Scores> classes, double accuracy, Scores
         classes = List.copyOf(classes);
     }
 
-    /** {@return the report of confusion matrix {@code cm} (rows actual, columns predicted)} */
+    /**
+     * Computes the report from a confusion matrix, with every vocabulary class included (as fastai
+     * passes {@code labels=vocab} to scikit-learn), even one with no items.
+     *
+     * @param cm the n×n confusion matrix: {@code cm[actual][predicted]} counts the items of class
+     *     {@code actual} predicted as {@code predicted}
+     * @param names the n class names, in the matrix's order
+     * @return the report of confusion matrix {@code cm}
+     */
     public static ClassificationReport of(int[][] cm, List<String> names) {
         int n = names.size();
         List<Scores> rows = new ArrayList<>();

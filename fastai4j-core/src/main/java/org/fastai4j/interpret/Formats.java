@@ -8,7 +8,16 @@ public final class Formats {
     private Formats() {
     }
 
-    /** {@code x} with {@code digits} decimals, as Python formats it ("nan", "inf" for those). */
+    /**
+     * Formats a number with a fixed count of decimals, as Python's {@code f'{x:.Nf}'} does.
+     * Unlike Python, a negative value that rounds to zero prints without its minus sign
+     * ({@code "0.00"}, where Python prints {@code "-0.00"}).
+     *
+     * @param x the value
+     * @param digits the number of decimals, {@code >= 0}
+     * @return {@code x} with {@code digits} decimals and no exponent, rounded half-even from its
+     *     exact binary value; {@code "nan"}, {@code "inf"} or {@code "-inf"} for those values
+     */
     public static String fixed(double x, int digits) {
         if (Double.isNaN(x)) {
             return "nan";

@@ -10,7 +10,12 @@ import java.awt.image.BufferedImage;
 @FunctionalInterface
 public interface ItemRenderer {
 
-    /** {@return the image of item {@code index} of the dataset} */
+    /**
+     * Draws one item.
+     *
+     * @param index the item's index in the dataset (as {@code Preds.indices()} holds it)
+     * @return the image of item {@code index} of the dataset
+     */
     BufferedImage render(int index);
 
     /** {@return a renderer drawing "item &lt;index&gt;" tiles, for when no loader is at hand} */

@@ -22,7 +22,12 @@ import org.fastai4j.plot.Images;
 public final class LoaderItemRenderer implements ItemRenderer {
     private final DataLoader dl;
 
-    /** Renders items of {@code dl}. */
+    /**
+     * Renders items of {@code dl}.
+     *
+     * @param dl the loader the items come from (usually the one predictions were made on)
+     * @throws NullPointerException if {@code dl} is null
+     */
     public LoaderItemRenderer(DataLoader dl) {
         this.dl = Objects.requireNonNull(dl, "dl");
     }

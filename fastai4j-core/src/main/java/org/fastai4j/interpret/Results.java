@@ -32,6 +32,12 @@ public final class Results {
      * The first {@code maxN} items of the learner's validation loader with their predictions
      * (fastai shows one batch). The model runs once on those items only, in inference mode; the
      * loss function's activation and decoding turn its output into classes.
+     *
+     * @param learn the learner; its validation loader must have a categorical target (a vocab)
+     * @param maxN the most items to show, {@code > 0} (fastai's {@code max_n}, default 9); fewer
+     *     when the validation set is smaller
+     * @return a grid of the items titled actual, then predicted class, green when right, red when wrong
+     * @throws IllegalArgumentException if {@code maxN <= 0} or the loader has no vocab
      */
     public static Figure show(Learner learn, int maxN) {
         DataLoader dl = learn.dls().valid();
@@ -43,7 +49,12 @@ public final class Results {
     /**
      * The first {@code maxN} items of {@code preds}, titled actual then predicted.
      *
-     * @param renderer draws item {@code preds.indices()[i]}
+     * @param preds predictions with targets (decoded may be null: the argmax is used)
+     * @param vocab the class names, whose size is the width of each prediction row
+     * @param renderer draws item {@code preds.indices()[i]}; null draws text tiles
+     * @param maxN the most items to show, {@code > 0}
+     * @return a grid of the items titled actual, then predicted class, green when right, red when wrong
+     * @throws IllegalArgumentException if {@code maxN <= 0} or the predictions do not match the vocab
      */
     public static Figure show(Preds preds, Vocab vocab, ItemRenderer renderer, int maxN) {
         return grid(preds, vocab, renderer, maxN).figure();

@@ -12,9 +12,15 @@ public record TopLosses(float[] losses, int[] indices, int[] rows) {
 
     /**
      * The {@code k} largest (or smallest) of {@code losses}, sorted; equal losses keep item order;
-     * {@code k} beyond the number of items gives all.
+     * {@code k} beyond the number of items gives all. NaN counts as larger than any number.
      *
-     * @param indices the dataset index of each loss's item
+     * @param losses the per-item losses, in the interpretation's row order
+     * @param indices the dataset index of each loss's item, as many as {@code losses}
+     * @param k how many to keep, {@code >= 0}
+     * @param largest true for the largest losses in descending order (fastai's default), false for
+     *     the smallest in ascending order
+     * @return the kept losses with their dataset indices and rows
+     * @throws IllegalArgumentException if {@code k < 0} or the arrays differ in length
      */
     public static TopLosses of(float[] losses, int[] indices, int k, boolean largest) {
         if (k < 0) {

@@ -19,7 +19,17 @@ public final class Archives {
 
     private Archives() {}
 
-    /** Extracts {@code archive} (gzip-compressed tar) into the existing folder {@code dest}. */
+    /**
+     * Extracts {@code archive} (gzip-compressed tar) into the existing folder {@code dest}.
+     * Existing files of the same name are replaced; a failure part-way leaves the entries
+     * extracted so far.
+     *
+     * @param archive the {@code .tgz} / {@code .tar.gz} file
+     * @param dest the folder to extract into; entry paths are resolved against it
+     * @throws InvalidArchiveException if an entry or a link target would land outside {@code dest}
+     * @throws IOException if the archive cannot be read, is corrupt or truncated, or a file cannot
+     *     be written (the message names the archive)
+     */
     public static void extractTgz(Path archive, Path dest) throws IOException {
         Path root = dest.toAbsolutePath().normalize();
         try (InputStream raw = Files.newInputStream(archive);
@@ -63,7 +73,11 @@ public final class Archives {
     public static final class InvalidArchiveException extends IOException {
         private static final long serialVersionUID = 1L;
 
-        /** With the message naming the archive and the entry. */
+        /**
+         * With the message naming the archive and the entry.
+         *
+         * @param message the message, naming the archive, the entry and the destination folder
+         */
         public InvalidArchiveException(String message) {
             super(message);
         }

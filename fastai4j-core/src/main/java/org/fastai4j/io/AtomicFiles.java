@@ -18,7 +18,12 @@ public final class AtomicFiles {
     /** Writes content to an open channel. */
     @FunctionalInterface
     public interface Writer {
-        /** Writes everything to {@code channel}. */
+        /**
+         * Writes everything to {@code channel}.
+         *
+         * @param channel the temporary file, open for writing at position 0; do not close it
+         * @throws IOException if writing fails; the target is then left untouched
+         */
         void write(FileChannel channel) throws IOException;
     }
 

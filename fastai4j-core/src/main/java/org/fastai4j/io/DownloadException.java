@@ -7,12 +7,21 @@ public class DownloadException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
-    /** A failure described by {@code message} (naming the URL and the file). */
+    /**
+     * A failure described by {@code message}.
+     *
+     * @param message what failed, naming the URL and the file
+     */
     public DownloadException(String message) {
         super(message);
     }
 
-    /** The same, with a cause. */
+    /**
+     * A failure described by {@code message}, with its cause.
+     *
+     * @param message what failed, naming the URL and the file
+     * @param cause the underlying exception (e.g. the connection's {@code IOException})
+     */
     public DownloadException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -46,7 +46,14 @@ public final class Downloads {
     private final HttpClient client;
     private final Duration timeout;
 
-    /** A downloader; {@code offline} forbids any connection. */
+    /**
+     * A downloader.
+     *
+     * @param offline true forbids any connection: only files already in the cache are returned
+     * @param timeout how long to wait, each, for the connection, for the response headers, and for
+     *     the next data of a body before the download is abandoned as stalled
+     * @throws NullPointerException if {@code timeout} is null
+     */
     public Downloads(boolean offline, Duration timeout) {
         this.offline = offline;
         this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -65,7 +72,11 @@ public final class Downloads {
         return "1".equals(env) || "true".equalsIgnoreCase(env) || Boolean.getBoolean("fastai4j.offline");
     }
 
-    /** fastai4j's cache folder: {@code $FASTAI4J_HOME}, else {@code ~/.fastai4j}. */
+    /**
+     * fastai4j's cache folder (fastai's {@code ~/.fastai}).
+     *
+     * @return {@code $FASTAI4J_HOME} when set and not blank, else {@code ~/.fastai4j}; not created here
+     */
     public static Path cacheDir() {
         String home = System.getenv("FASTAI4J_HOME");
         return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".fastai4j");
@@ -79,7 +90,13 @@ public final class Downloads {
     /**
      * Returns {@code target}, downloading {@code url} into it first unless it already holds a copy that
      * passes {@code checksum} (null: any existing file is accepted and the download is not verified).
+     * Blocks while another thread or JVM downloads the same target.
      *
+     * @param url where to download from (redirects are followed); only HTTP 200 is accepted
+     * @param target the cache file; its folder is created when needed
+     * @param checksum the expected digest of the file, or null for none
+     * @return the absolute path of {@code target}, now holding the file
+     * @throws IOException if the cache folder or the lock file cannot be created
      * @throws DownloadException offline without the file, HTTP error, truncated body, lost connection,
      *     or checksum mismatch (the temporary file is deleted; an existing good file is kept)
      */

@@ -15,14 +15,25 @@ public class InvalidWeightsFileException extends IOException {
     /** What is wrong with the file. */
     private final String reason;
 
-    /** A refusal of {@code file} for {@code reason}. */
+    /**
+     * A refusal of {@code file} for {@code reason}; the message is {@code "<file>: <reason>"}.
+     *
+     * @param file the weights file refused (or a stand-in such as {@code <memory>})
+     * @param reason what is wrong with it, without the file name
+     */
     public InvalidWeightsFileException(Path file, String reason) {
         super(file + ": " + reason);
         this.file = file;
         this.reason = reason;
     }
 
-    /** The same, with a cause. */
+    /**
+     * A refusal of {@code file} for {@code reason}, with the exception that revealed it.
+     *
+     * @param file the weights file refused (or a stand-in such as {@code <memory>})
+     * @param reason what is wrong with it, without the file name
+     * @param cause the underlying exception (e.g. a {@code ZipException})
+     */
     public InvalidWeightsFileException(Path file, String reason, Throwable cause) {
         super(file + ": " + reason, cause);
         this.file = file;
@@ -34,7 +45,11 @@ public class InvalidWeightsFileException extends IOException {
         return file;
     }
 
-    /** Why it was refused, without the file name. */
+    /**
+     * Why the file was refused.
+     *
+     * @return the reason, without the file name
+     */
     public String reason() {
         return reason;
     }

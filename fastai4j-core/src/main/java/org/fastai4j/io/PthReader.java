@@ -40,7 +40,18 @@ public final class PthReader {
 
     private PthReader() {}
 
-    /** Reads the tensors of {@code file}, by name, in file order. */
+    /**
+     * Reads the tensors of {@code file}, by name, in file order. No code from the file is run.
+     *
+     * @param file a file written by {@code torch.save} (PyTorch 1.6 or later, zip format), e.g. a
+     *     torchvision {@code .pth} weights file
+     * @return the tensors by (dotted) state-dict name, in the order the file lists them; each a
+     *     contiguous copy in Java memory
+     * @throws InvalidWeightsFileException if the file is not a readable {@code torch.save} zip
+     *     archive or is refused (legacy format, TorchScript, a disallowed pickle global, sizes that
+     *     disagree); the message names the file and the reason
+     * @throws IOException if the file cannot be read
+     */
     public static Map<String, RawTensor> read(Path file) throws IOException {
         checkNotLegacy(file);
         try {

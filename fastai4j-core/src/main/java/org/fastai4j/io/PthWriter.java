@@ -22,7 +22,15 @@ public final class PthWriter {
 
     private PthWriter() {}
 
-    /** Writes {@code tensors} (contiguous, in map order) to {@code file}. */
+    /**
+     * Writes {@code tensors} (contiguous, in map order) to {@code file}, replacing it atomically.
+     *
+     * @param file the {@code .pth} file to write; its folder is created when needed
+     * @param tensors the tensors by state-dict name (e.g. {@code conv1.weight}), in the order to
+     *     write them; types float16/bfloat16/float32/float64, int8/16/32/64, uint8 or boolean
+     * @throws IllegalArgumentException if a tensor's type has no torch storage type
+     * @throws IOException if the file cannot be written; a previous file is then left untouched
+     */
     public static void write(Path file, Map<String, RawTensor> tensors) throws IOException {
         String prefix = "archive/";
         ByteArrayOutputStream pkl = new ByteArrayOutputStream();

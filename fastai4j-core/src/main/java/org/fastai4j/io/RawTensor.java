@@ -38,14 +38,26 @@ public record RawTensor(DataType dataType, long[] shape, ByteBuffer data) {
         }
     }
 
-    /** {@return a float32 tensor holding a copy of {@code values}} */
+    /**
+     * A float32 tensor holding a copy of {@code values}.
+     *
+     * @param values the values, row-major, exactly as many as the shape's size
+     * @param shape the dimensions; none for a scalar
+     * @return the tensor
+     * @throws IllegalArgumentException if the array length does not match the shape
+     */
     public static RawTensor ofFloats(float[] values, long... shape) {
         ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         b.asFloatBuffer().put(values);
         return new RawTensor(DataType.FLOAT32, shape, b);
     }
 
-    /** {@return a copy of an NDArray's values in Java memory} */
+    /**
+     * A copy of an NDArray's values in Java memory (same type and shape).
+     *
+     * @param array the array to copy (on any device); it is not closed
+     * @return the copy, in Java heap memory
+     */
     public static RawTensor of(NDArray array) {
         ByteBuffer bytes = array.toByteBuffer();
         ByteBuffer copy = ByteBuffer.allocate(bytes.remaining()).order(ByteOrder.LITTLE_ENDIAN);
@@ -98,7 +110,12 @@ public record RawTensor(DataType dataType, long[] shape, ByteBuffer data) {
         return out;
     }
 
-    /** Creates an NDArray in {@code manager} holding these values (same type and shape). */
+    /**
+     * Creates an NDArray in {@code manager} holding these values (same type and shape).
+     *
+     * @param manager the manager that owns the new array (and decides its device)
+     * @return a new array holding a copy of these values; the caller closes it (or its manager)
+     */
     public NDArray toNDArray(NDManager manager) {
         ByteBuffer direct = ByteBuffer.allocateDirect(data.remaining()).order(ByteOrder.nativeOrder());
         copyInto(direct);

@@ -33,7 +33,11 @@ public final class StateDicts {
 
     private StateDicts() {}
 
-    /** {@return all parameters of {@code block} (trainable and running statistics) by dotted name, in order} */
+    /**
+     * {@return all parameters of {@code block} (trainable and running statistics) by dotted name, in order}
+     *
+     * @param block the block (its children and parameters, recursively); it need not be initialized
+     */
     public static Map<String, Parameter> parameters(Block block) {
         Map<String, Parameter> out = new LinkedHashMap<>();
         collect(block, "", out);
@@ -69,13 +73,17 @@ public final class StateDicts {
     /**
      * {@return true for BatchNorm running statistics (buffers in PyTorch: no gradient, no weight decay)}
      *
-     * @param p the parameter
+     * @param p a parameter of a block
      */
     public static boolean isBuffer(Parameter p) {
         return p.getType() == Parameter.Type.RUNNING_MEAN || p.getType() == Parameter.Type.RUNNING_VAR;
     }
 
-    /** {@return a Java-memory copy of the values of every parameter of an initialized block, by dotted name} */
+    /**
+     * {@return a Java-memory copy of the values of every parameter of an initialized block, by dotted name}
+     *
+     * @param block the initialized block (its children and parameters, recursively)
+     */
     public static Map<String, RawTensor> stateDict(Block block) {
         Map<String, RawTensor> out = new LinkedHashMap<>();
         parameters(block).forEach((name, p) -> out.put(name, RawTensor.of(p.getArray())));
@@ -138,7 +146,7 @@ public final class StateDicts {
     /**
      * Writes {@code t}'s values into {@code target} in place (same shape), converting float types.
      *
-     * @param t the values
+     * @param t the values, of the target's shape
      * @param target the array written into
      */
     public static void copyInto(RawTensor t, NDArray target) {

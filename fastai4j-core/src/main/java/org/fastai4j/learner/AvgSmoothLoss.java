@@ -10,7 +10,13 @@ public final class AvgSmoothLoss {
     private int count;
     private double avg;
 
-    /** A smoother with {@code beta} (fastai's default is 0.98). */
+    /**
+     * A smoother with weight {@code beta} on the past.
+     *
+     * @param beta the decay of the moving average, in [0, 1) (fastai's {@code beta}, default 0.98);
+     *     higher is smoother
+     * @throws IllegalArgumentException if {@code beta} is outside [0, 1)
+     */
     public AvgSmoothLoss(double beta) {
         if (!(beta >= 0 && beta < 1)) {
             throw new IllegalArgumentException("beta must be in [0, 1), got " + beta);
@@ -24,7 +30,11 @@ public final class AvgSmoothLoss {
         avg = 0;
     }
 
-    /** Adds one batch loss. */
+    /**
+     * Adds one batch loss.
+     *
+     * @param loss the batch's mean loss
+     */
     public void accumulate(double loss) {
         count++;
         avg = beta * avg + (1 - beta) * loss;

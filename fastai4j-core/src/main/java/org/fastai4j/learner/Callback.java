@@ -175,7 +175,10 @@ public interface Callback {
      */
     default void afterFit(Learner learn) {}
 
-    /** Position among callbacks; lower runs first (fastai's default is 0). */
+    /**
+     * {@return the position among callbacks; lower runs first, ties in insertion order (fastai's
+     * {@code order}, default 0)}
+     */
     default int order() {
         return 0;
     }

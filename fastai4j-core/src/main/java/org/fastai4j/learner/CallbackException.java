@@ -10,7 +10,13 @@ public final class CallbackException extends RuntimeException {
     /** The event the callback failed in. */
     private final Event event;
 
-    /** Wraps {@code cause}, thrown by {@code callback} during {@code event}. */
+    /**
+     * Wraps {@code cause}, thrown by {@code callback} during {@code event}.
+     *
+     * @param callback the callback that failed; its class name goes into the message
+     * @param event the event it was handling
+     * @param cause the exception it threw
+     */
     public CallbackException(Callback callback, Event event, Throwable cause) {
         super("callback " + callback.getClass().getName() + " failed in event "
                 + event.name().toLowerCase(java.util.Locale.ROOT) + ": " + cause, cause);

@@ -53,17 +53,43 @@ public final class Checkpoints {
 
     private Checkpoints() {}
 
-    /** The weights file of checkpoint {@code name}. */
+    /**
+     * The weights file of checkpoint {@code name}.
+     *
+     * @param learn the learner whose {@link Learner#path()} holds the checkpoints
+     * @param name the checkpoint name, a plain file name without extension
+     * @return {@code learn.path()/name.safetensors} (it need not exist)
+     * @throws IllegalArgumentException if {@code name} is blank, contains a path separator or starts with a dot
+     */
     public static Path modelFile(Learner learn, String name) {
         return learn.path().resolve(checkName(name) + ".safetensors");
     }
 
-    /** The optimizer-state file of checkpoint {@code name}. */
+    /**
+     * The optimizer-state file of checkpoint {@code name}.
+     *
+     * @param learn the learner whose {@link Learner#path()} holds the checkpoints
+     * @param name the checkpoint name, a plain file name without extension
+     * @return {@code learn.path()/name.opt.safetensors} (it need not exist)
+     * @throws IllegalArgumentException if {@code name} is blank, contains a path separator or starts with a dot
+     */
     public static Path optFile(Learner learn, String name) {
         return learn.path().resolve(checkName(name) + ".opt.safetensors");
     }
 
-    /** Saves the weights, and the optimizer state when {@code withOpt} and there is one; returns the weights file. */
+    /**
+     * Saves the weights, and the optimizer state when {@code withOpt} and there is one, creating
+     * {@link Learner#path()} if needed; any existing files of that name are replaced.
+     *
+     * @param learn the learner to save
+     * @param name the checkpoint name, a plain file name without extension (e.g. {@code "stage-1"})
+     * @param withOpt whether to save the optimizer state too (fastai's {@code with_opt}); nothing is
+     *     written for it when the learner has no optimizer yet
+     * @return the weights file, {@code learn.path()/name.safetensors}
+     * @throws IOException naming the path if a file cannot be written (the previous files and the
+     *     learner are then unchanged)
+     * @throws IllegalArgumentException if {@code name} is blank, contains a path separator or starts with a dot
+     */
     public static Path save(Learner learn, String name, boolean withOpt) throws IOException {
         Path file = modelFile(learn, name);
         Path optFile = optFile(learn, name);
@@ -106,6 +132,16 @@ public final class Checkpoints {
      * Loads checkpoint {@code name} in place: every parameter by name and shape ({@code strict}:
      * none missing or unexpected) and, when {@code withOpt}, the optimizer state (created first if
      * needed, as fastai). A missing optimizer file, or one from another save, is a warning, as fastai.
+     *
+     * @param learn the learner to load into; its model must have the saved architecture
+     * @param name the checkpoint name given to {@link #save}
+     * @param withOpt whether to load the optimizer state too (fastai's {@code with_opt})
+     * @param strict whether every model parameter must be in the file and nothing else (fastai's
+     *     {@code strict}); when false, missing and unexpected names are ignored, but shapes must match
+     * @throws IOException if the weights file is missing ({@link NoSuchFileException} naming the
+     *     folder), or a file cannot be read or is not valid safetensors
+     * @throws IllegalArgumentException if the weights do not fit the model (nothing is changed) or
+     *     the optimizer refuses the saved state (the weights are then put back)
      */
     public static void load(Learner learn, String name, boolean withOpt, boolean strict) throws IOException {
         Path file = modelFile(learn, name);
@@ -149,14 +185,27 @@ public final class Checkpoints {
         }
     }
 
-    /** The metadata of checkpoint {@code name} (seed, epoch, versions...). */
+    /**
+     * The metadata of checkpoint {@code name}, read from its weights file.
+     *
+     * @param learn the learner whose {@link Learner#path()} holds the checkpoints
+     * @param name the checkpoint name
+     * @return the metadata by key ({@link #METADATA_KEYS}: format, checkpoint id, seed, data seed,
+     *     epoch, n_epoch, train_iter and versions), all as strings
+     * @throws IOException if the file is missing, cannot be read or is not valid safetensors
+     */
     public static Map<String, String> readMetadata(Learner learn, String name) throws IOException {
         return Safetensors.read(modelFile(learn, name)).metadata();
     }
 
     /**
      * Deletes the temporary files a killed save may have left in {@code dir} (names starting with
-     * a dot, containing {@code .safetensors} and ending in {@code .tmp}); returns how many.
+     * a dot, containing {@code .safetensors} and ending in {@code .tmp}). Call it only when no
+     * save into {@code dir} is running.
+     *
+     * @param dir the checkpoint folder; a missing folder has nothing to clean
+     * @return the number of files deleted
+     * @throws IOException if the folder cannot be listed or a file cannot be deleted
      */
     public static int cleanStale(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {

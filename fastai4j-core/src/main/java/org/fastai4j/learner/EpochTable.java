@@ -12,7 +12,12 @@ import java.util.Locale;
 public final class EpochTable {
     private final List<String> names;
 
-    /** A table with these column names (e.g. epoch, train_loss, valid_loss, accuracy, time). */
+    /**
+     * A table with these column names.
+     *
+     * @param columns the column names in order, e.g. epoch, train_loss, valid_loss, accuracy, time
+     *     (the {@link Recorder}'s {@code metricNames})
+     */
     public EpochTable(List<String> columns) {
         List<String> padded = new ArrayList<>();
         for (String n : columns) {
@@ -26,7 +31,13 @@ public final class EpochTable {
         return String.join("  ", names);
     }
 
-    /** One row: floating-point values with 6 decimals, anything else as text. */
+    /**
+     * One row, aligned under the header: floating-point values with 6 decimals (NaN as
+     * {@code nan}), anything else as text.
+     *
+     * @param values the cells, one per column; values beyond the last column are ignored
+     * @return the row as printed, without a line separator
+     */
     public String row(List<?> values) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < Math.min(values.size(), names.size()); i++) {

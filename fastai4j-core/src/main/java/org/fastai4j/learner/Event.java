@@ -66,12 +66,14 @@ public enum Event {
     /**
      * Whether the event belongs to one batch (fastai's {@code _inner_loop}): only these events are
      * filtered by {@link Callback#runTrain()} and {@link Callback#runValid()}.
+     *
+     * @return true for the batch events, from {@link #BEFORE_BATCH} to {@link #AFTER_BATCH}
      */
     public boolean innerLoop() {
         return INNER_LOOP.contains(this);
     }
 
-    /** fastai's name of the event, e.g. {@code before_fit}. */
+    /** {@return fastai's name of the event, e.g. {@code before_fit}} */
     public String fastaiName() {
         return name().toLowerCase(Locale.ROOT);
     }

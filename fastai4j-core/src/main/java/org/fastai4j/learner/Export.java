@@ -53,7 +53,17 @@ public final class Export {
 
     private Export() {}
 
-    /** Writes {@code learn}'s export to the directory {@code dir}; returns it. */
+    /**
+     * Writes {@code learn}'s export to the directory {@code dir}: its weights and the
+     * {@link #manifest} of the learner, replacing any export already there once the new one is
+     * complete.
+     *
+     * @param learn the learner to export
+     * @param dir the export directory; its parent must exist or be creatable
+     * @return the export directory, as an absolute path
+     * @throws IOException naming the path if it cannot be written, or if {@code dir} exists and is
+     *     not a directory; a previous export there is then intact
+     */
     public static Path write(Learner learn, Path dir) throws IOException {
         Path target = dir.toAbsolutePath();
         JsonObject manifest = manifest(learn);
@@ -100,7 +110,13 @@ public final class Export {
         return target;
     }
 
-    /** The manifest {@link #write} records for {@code learn}. */
+    /**
+     * The manifest {@link #write} records for {@code learn} (the fields listed above), without
+     * writing anything.
+     *
+     * @param learn the learner to describe; its model must be initialized
+     * @return a new JSON object the caller may change
+     */
     public static JsonObject manifest(Learner learn) {
         ExportSpec spec = learn.exportSpec();
         JsonObject m = new JsonObject();
@@ -151,7 +167,15 @@ public final class Export {
         return m;
     }
 
-    /** Reads and checks {@code dir/manifest.json}. */
+    /**
+     * Reads and checks {@code dir/manifest.json}: a JSON object with the {@link #FORMAT} tag and
+     * the {@code model}, {@code vocab}, {@code loss}, {@code itemTfms} and {@code batchTfms} keys.
+     *
+     * @param dir an export directory written by {@link #write}
+     * @return the manifest
+     * @throws IOException if the file is missing ({@link NoSuchFileException}), unreadable, not
+     *     JSON, of another format or lacking a key; the message names the file
+     */
     public static JsonObject readManifest(Path dir) throws IOException {
         Path file = dir.resolve(MANIFEST);
         if (!Files.isRegularFile(file)) {
@@ -179,12 +203,26 @@ public final class Export {
         return m;
     }
 
-    /** Reads {@code dir/weights.safetensors} (validated). */
+    /**
+     * Reads {@code dir/weights.safetensors}, validated as the safetensors format requires.
+     *
+     * @param dir an export directory written by {@link #write}
+     * @return the tensors by dotted parameter name, with the checkpoint metadata
+     * @throws IOException if the file is missing, unreadable or not valid safetensors
+     */
     public static Safetensors.Contents readWeights(Path dir) throws IOException {
         return Safetensors.read(dir.resolve(WEIGHTS));
     }
 
-    /** The loss named in the manifest, with its default options. */
+    /**
+     * The loss named in the manifest ({@code loss.name}), rebuilt with its default options
+     * (options such as a label-smoothing epsilon are not recorded).
+     *
+     * @param manifest a manifest read by {@link #readManifest}
+     * @return the loss: one of CrossEntropyLossFlat, BCEWithLogitsLossFlat,
+     *     LabelSmoothingCrossEntropyFlat, FocalLossFlat, MSELossFlat, L1LossFlat
+     * @throws IllegalArgumentException if it names another loss
+     */
     public static Loss loss(JsonObject manifest) {
         String name = manifest.getAsJsonObject("loss").get("name").getAsString();
         return switch (name) {

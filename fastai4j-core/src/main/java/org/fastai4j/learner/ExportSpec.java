@@ -13,18 +13,37 @@ import org.fastai4j.data.ItemTransform;
  */
 public interface ExportSpec {
 
-    /** The model kind, e.g. {@code "vision"}; {@link Export} records it and the loader checks it. */
+    /**
+     * The model kind; {@link Export} records it and the loader checks it.
+     *
+     * @return the kind, e.g. {@code "vision"} ({@code "custom"} is what a learner without a spec records)
+     */
     String kind();
 
-    /** The architecture and its options, as JSON. */
+    /**
+     * The architecture and its options, as JSON (e.g. architecture id, number of outputs, head
+     * options); {@link Export} copies it into the manifest's {@code model} object.
+     *
+     * @return the model description; {@link Export} adds {@code kind}, {@code class} and
+     *     {@code inputShapes} to a copy
+     */
     JsonObject model();
 
-    /** {@code tfm} as data ({@code "type"} plus its parameters), or null when it cannot be rebuilt. */
+    /**
+     * An item transform of the validation loader as data.
+     *
+     * @param tfm an item transform of the validation loader (e.g. a resize)
+     * @return {@code tfm} as data ({@code "type"} plus its parameters), or null when it cannot be
+     *     rebuilt (recorded as type {@code "unknown"})
+     */
     JsonObject itemTransform(ItemTransform<?> tfm);
 
     /**
      * {@code tfm} as data when it belongs to inference (e.g. Normalize), or null for augmentation
      * and transforms it does not know (recorded as excluded).
+     *
+     * @param tfm a batch transform of the validation loader
+     * @return {@code tfm} as data ({@code "type"} plus its parameters), or null to exclude it
      */
     JsonObject batchTransform(BatchTransform tfm);
 }

@@ -58,38 +58,141 @@ public final class LearnerBuilder {
         this.model = model;
     }
 
-    /** The loss (default: inferred from the data). */
+    /**
+     * The loss function (fastai's {@code loss_func}); its activation and decoding also turn the
+     * model's outputs into predictions.
+     *
+     * @param loss the loss, e.g. {@code Losses.crossEntropyFlat()}; null (the default) infers it from
+     *     the data: cross-entropy for a categorical target, an error at {@link #build()} otherwise
+     * @return this builder
+     */
     public LearnerBuilder optLossFunc(Loss loss) { this.lossFunc = loss; return this; }
-    /** The optimizer factory (default: Adam). */
+    /**
+     * The optimizer factory (fastai's {@code opt_func}), called on each {@link Learner#createOpt()}.
+     *
+     * @param optFunc the factory, e.g. {@code Optimizers.sgd()}; null (the default) means Adam
+     *     with fastai's defaults
+     * @return this builder
+     */
     public LearnerBuilder optOptFunc(OptimizerFactory optFunc) { this.optFunc = optFunc; return this; }
-    /** Adds a validation metric. */
+    /**
+     * Adds a validation metric (fastai's {@code metrics}), computed over each validation phase
+     * and shown as a column of the epoch table, in the order added.
+     *
+     * @param metric the metric, e.g. {@code Metrics.accuracy()}; not null
+     * @return this builder
+     */
     public LearnerBuilder addMetric(Metric metric) { metrics.add(metric); return this; }
-    /** Splits the model into parameter groups (default: one group of the trainable parameters). */
+    /**
+     * How the model is split into parameter groups (fastai's {@code splitter}), for
+     * discriminative learning rates and {@link Learner#freeze()}.
+     *
+     * @param splitter a function from the model to its groups, first (e.g. the pretrained body)
+     *     to last (e.g. the head); the default is {@link Splitters#trainableParams}, one group
+     * @return this builder
+     */
     public LearnerBuilder optSplitter(Function<Block, List<ParamGroup>> splitter) { this.splitter = splitter; return this; }
-    /** Adds a callback (kept for every fit). */
+    /**
+     * Adds a callback (fastai's {@code cbs}), kept for every fit and evaluation after the default
+     * callbacks.
+     *
+     * @param cb the callback; not null
+     * @return this builder
+     */
     public LearnerBuilder addCallback(Callback cb) { callbacks.add(cb); return this; }
-    /** The base folder (default: the working directory). */
+    /**
+     * The learner's base folder (fastai's {@code path}): checkpoints go to its model
+     * sub-folder, exports and reports into it.
+     *
+     * @param path the folder (default: the working directory, {@code "."}); not null
+     * @return this builder
+     */
     public LearnerBuilder optPath(Path path) { this.path = path; return this; }
-    /** The checkpoint sub-folder (default {@code models}). */
+    /**
+     * The checkpoint sub-folder of the base folder (fastai's {@code model_dir}).
+     *
+     * @param modelDir the sub-folder name (default {@code "models"}); not blank
+     * @return this builder
+     */
     public LearnerBuilder optModelDir(String modelDir) { this.modelDir = modelDir; return this; }
-    /** The weight decay given to every fit (default: the optimizer's own). */
+    /**
+     * The weight decay set on the optimizer by every fit that does not give its own (fastai's
+     * {@code wd}).
+     *
+     * @param wd the weight decay, finite and {@code >= 0}, or null (the default) to keep the
+     *     optimizer's own (fastai's Adam: 0.01)
+     * @return this builder
+     */
     public LearnerBuilder optWd(Double wd) { this.wd = wd; return this; }
-    /** Apply weight decay to normalization and bias parameters too (default false). */
+    /**
+     * Whether weight decay also applies to normalization and bias parameters (fastai's
+     * {@code wd_bn_bias}); ignored by an optimizer without the option.
+     *
+     * @param wdBnBias true to decay them too (default false)
+     * @return this builder
+     */
     public LearnerBuilder optWdBnBias(boolean wdBnBias) { this.wdBnBias = wdBnBias; return this; }
-    /** Train normalization layers of frozen groups (default true). */
+    /**
+     * Whether the normalization layers of frozen parameter groups still train (fastai's
+     * {@code train_bn}); ignored by an optimizer without the option.
+     *
+     * @param trainBn true to keep training them (default true)
+     * @return this builder
+     */
     public LearnerBuilder optTrainBn(boolean trainBn) { this.trainBn = trainBn; return this; }
-    /** Seeds the engine before the model is initialized. */
+    /**
+     * Seeds the engine's random generator before {@link #build()} initializes the model, so the
+     * initial weights are reproducible (a model that comes initialized is left as it is, and the
+     * engine unseeded); the seed is also recorded in checkpoints and exports. It does not seed the
+     * data loaders, which have their own.
+     *
+     * @param seed the seed (default: none, the engine's state is left as it is)
+     * @return this builder
+     */
     public LearnerBuilder optSeed(long seed) { this.seed = seed; return this; }
-    /** No progress bar and no epoch table (default false). */
+    /**
+     * Whether to leave out the {@link ProgressCallback}: no progress bar and no epoch table.
+     *
+     * @param silent true for silent runs (default false)
+     * @return this builder
+     */
     public LearnerBuilder optSilent(boolean silent) { this.silent = silent; return this; }
-    /** Whether to add the default callbacks (default true). */
+    /**
+     * Whether to add {@link #DEFAULT_CALLBACKS} (fastai's {@code defaults.callbacks}). Without
+     * them nothing sets the training flag or the counters, so pass replacements with
+     * {@link #addCallback}.
+     *
+     * @param on true to add them (default true)
+     * @return this builder
+     */
     public LearnerBuilder optDefaultCallbacks(boolean on) { this.defaultCallbacks = on; return this; }
-    /** The default learning rate (default 1e-3). */
+    /**
+     * The learning rate used by a fit or recipe given none (fastai's {@code lr}).
+     *
+     * @param lr the learning rate, positive and finite (default 1e-3, fastai's {@code defaults.lr})
+     * @return this builder
+     */
     public LearnerBuilder optLr(double lr) { this.lr = lr; return this; }
-    /** The default momentums of the one-cycle schedule (default 0.95, 0.85, 0.95). */
+    /**
+     * The default momentums of the one-cycle schedule (fastai's {@code moms}): the momentum goes
+     * from {@code start} to {@code middle} while the learning rate warms up, then to {@code end}.
+     * For Adam this is {@code mom} (beta1).
+     *
+     * @param start the momentum at the start, in [0, 1) (default 0.95)
+     * @param middle the momentum at the peak learning rate, in [0, 1) (default 0.85)
+     * @param end the momentum at the end, in [0, 1) (default 0.95)
+     * @return this builder
+     */
     public LearnerBuilder optMoms(double start, double middle, double end) { this.moms = new double[] {start, middle, end}; return this; }
 
-    /** Validates, initializes the model from the first training item's shapes and builds. */
+    /**
+     * Validates, initializes the model from the first training item's shapes (unless already
+     * initialized) and builds. The learner's manager lives on the training loader's device.
+     *
+     * @return the learner, which fired {@link Event#AFTER_CREATE}; close it to free its memory
+     * @throws IllegalArgumentException naming the field ({@code Learner.<field>}) if a value is
+     *     invalid, the loss cannot be inferred, or the training set is empty
+     */
     public Learner build() {
         org.fastai4j.core.EngineSetup.apply(); // threads, allocator, OpenMP wait policy: before the engine's first use
         require(dls != null, "dls", "must not be null");

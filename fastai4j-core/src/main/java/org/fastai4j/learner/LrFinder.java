@@ -18,7 +18,16 @@ public final class LrFinder extends ParamScheduler {
     private double bestLoss;
     private ModelSnapshot snapshot;
 
-    /** fastai's {@code LRFinder(start_lr, end_lr, num_it, stop_div)}; numIt below 6 becomes 6. */
+    /**
+     * fastai's {@code LRFinder(start_lr, end_lr, num_it, stop_div)}.
+     *
+     * @param startLr the learning rate of the first batch, positive and finite (fastai's default 1e-7)
+     * @param endLr the learning rate reached after {@code numIt} batches, positive and finite
+     *     (fastai's default 10)
+     * @param numIt the number of batches of the sweep (fastai's default 100); below 6 becomes 6, as fastai
+     * @param stopDiv whether to stop once the smoothed loss exceeds 4 times the best seen (fastai's default true)
+     * @throws IllegalArgumentException if a learning rate is not positive and finite
+     */
     public LrFinder(double startLr, double endLr, int numIt, boolean stopDiv) {
         super(Map.of("lr", List.of(Schedules.exp(check(startLr, "startLr"), check(endLr, "endLr")))));
         this.numIt = Math.max(numIt, 6);

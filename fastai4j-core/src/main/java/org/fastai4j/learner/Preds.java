@@ -15,7 +15,15 @@ package org.fastai4j.learner;
 public record Preds(float[][] activations, float[][] targets, float[][] decoded, float[] losses, int[] indices,
         float[][] inputs) {
 
-    /** Predictions without inputs. */
+    /**
+     * Predictions without inputs ({@code inputs} null).
+     *
+     * @param activations activated outputs per item (probabilities for classification), N×C
+     * @param targets targets per item (see the record's description)
+     * @param decoded decoded predictions per item, or null if not asked
+     * @param losses per-item losses, or null if not asked
+     * @param indices the dataset index of each item
+     */
     public Preds(float[][] activations, float[][] targets, float[][] decoded, float[] losses, int[] indices) {
         this(activations, targets, decoded, losses, indices, null);
     }

@@ -24,7 +24,13 @@ public final class ProgressCallback implements Callback {
         this(System.out, System.console() != null ? System.err : null);
     }
 
-    /** Table to {@code out}; bar to {@code bar} (null: no bar). */
+    /**
+     * Prints to the given streams (tests and tools capture the output this way).
+     *
+     * @param out where the epoch table goes, one line per epoch
+     * @param bar where the live progress line goes (rewritten in place with carriage returns), or
+     *     null for no progress line
+     */
     public ProgressCallback(PrintStream out, PrintStream bar) {
         this.out = out;
         this.bar = bar;

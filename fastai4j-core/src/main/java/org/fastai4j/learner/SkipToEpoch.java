@@ -10,7 +10,12 @@ package org.fastai4j.learner;
 public final class SkipToEpoch implements Callback {
     private final int skipTo;
 
-    /** Skips the epochs before {@code epoch} (0 skips nothing). */
+    /**
+     * Skips the epochs before {@code epoch}.
+     *
+     * @param epoch the first epoch that runs, from 0 (0 skips nothing)
+     * @throws IllegalArgumentException if {@code epoch} is negative
+     */
     public SkipToEpoch(int epoch) {
         if (epoch < 0) {
             throw new IllegalArgumentException("SkipToEpoch epoch must be >= 0, got " + epoch);
@@ -18,7 +23,7 @@ public final class SkipToEpoch implements Callback {
         this.skipTo = epoch;
     }
 
-    /** The first epoch that runs. */
+    /** {@return the first epoch that runs, from 0} */
     public int epoch() {
         return skipTo;
     }

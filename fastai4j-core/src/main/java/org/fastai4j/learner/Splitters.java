@@ -14,6 +14,9 @@ public final class Splitters {
     /**
      * fastai's {@code trainable_params}: one group holding every parameter that takes a gradient
      * (BatchNorm running statistics excluded).
+     *
+     * @param model an initialized block
+     * @return one group named {@code "all"} with the model's trainable parameters, in the block's order
      */
     public static List<ParamGroup> trainableParams(Block model) {
         List<Parameter> params = new ArrayList<>();

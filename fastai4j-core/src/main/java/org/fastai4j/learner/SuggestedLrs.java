@@ -39,6 +39,12 @@ public record SuggestedLrs(double valley, double slide, double minimum, double s
     /**
      * fastai's suggestions on a finder curve: computed on {@code lrs/losses[numIt/10 : -5]},
      * cut before the first NaN loss, as fastai's {@code lr_find}.
+     *
+     * @param lrs the learning rate of every batch of the sweep (the {@link Recorder}'s {@code lrs})
+     * @param losses the smoothed loss of every batch of the sweep (the {@link Recorder}'s {@code losses})
+     * @param numIt the sweep's requested number of batches (fastai's {@code num_it}); the first
+     *     {@code numIt/10} points are skipped
+     * @return the four suggestions with the full curve
      */
     public static SuggestedLrs from(double[] lrs, double[] losses, int numIt) {
         int from = numIt / 10;
@@ -78,7 +84,11 @@ public record SuggestedLrs(double valley, double slide, double minimum, double s
         return losses.clone();
     }
 
-    /** fastai's {@code plot_lr_find}: loss against lr (log scale, last 5 points skipped), suggestions marked. */
+    /**
+     * fastai's {@code plot_lr_find}: loss against lr (log scale, last 5 points skipped), suggestions marked.
+     *
+     * @return the chart, to {@code save} or {@code show}
+     */
     public Figure plot() {
         return LrFindPlot.plot(this);
     }

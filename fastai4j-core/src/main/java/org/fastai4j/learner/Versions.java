@@ -11,13 +11,17 @@ import java.util.Map;
 public final class Versions {
     private Versions() {}
 
-    /** fastai4j's version, or {@code "dev"} outside a packaged jar. */
+    /** {@return fastai4j's version (the jar's implementation version), or {@code "dev"} outside a packaged jar} */
     public static String library() {
         String v = Learner.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
     }
 
-    /** Every version, by key: {@code fastai4j}, {@code djl}, {@code engine}, {@code engine_version}, {@code java}. */
+    /**
+     * Every version, by key: {@code fastai4j}, {@code djl}, {@code engine}, {@code engine_version}, {@code java}.
+     *
+     * @return a new map in that key order; values are as the libraries report them (e.g. engine {@code "PyTorch"})
+     */
     public static Map<String, String> all() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("fastai4j", library());

@@ -47,6 +47,8 @@ public interface Loss {
     /**
      * fastai's {@code y_int}: true when targets are class indices (cross-entropy family), so that
      * MixUp and CutMix mix the losses of the two targets instead of the targets themselves.
+     *
+     * @return true when the targets are integer class indices (default false)
      */
     default boolean yInt() {
         return false;

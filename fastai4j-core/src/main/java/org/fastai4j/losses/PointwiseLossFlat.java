@@ -37,7 +37,12 @@ public final class PointwiseLossFlat extends FlatLoss {
         this.kind = kind;
     }
 
-    /** Squared or absolute error. */
+    /**
+     * Which pointwise error this loss averages.
+     *
+     * @return {@link Kind#MSE} for the squared error (fastai's {@code MSELossFlat}) or the absolute
+     *     error (fastai's {@code L1LossFlat})
+     */
     public Kind kind() {
         return kind;
     }

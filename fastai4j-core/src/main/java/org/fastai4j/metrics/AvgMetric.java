@@ -9,7 +9,13 @@ public final class AvgMetric extends HostMetric {
     /** The value of one batch, from host copies of the raw prediction and the target. */
     @FunctionalInterface
     public interface BatchFunction {
-        /** {@return the metric of one batch} */
+        /**
+         * Computes the metric on one batch.
+         *
+         * @param pred host copy of the model's raw output for the batch (before any activation)
+         * @param target host copy of the batch's targets
+         * @return the metric's mean value over the batch's items
+         */
         double apply(HostArray pred, HostArray target);
     }
 

@@ -30,7 +30,12 @@ public record HostArray(double[] values, long[] shape) {
         }
     }
 
-    /** {@return a host copy of {@code array} (any numeric or boolean type); the array is left as it was} */
+    /**
+     * {@return a host copy of {@code array} (any numeric or boolean type); the array is left as it was}
+     *
+     * @param array the array to copy, on any device; booleans become 0/1, other types not read
+     *     directly (e.g. float16) are converted through float32
+     */
     public static HostArray of(NDArray array) {
         long[] shape = array.getShape().getShape();
         DataType type = array.getDataType();
@@ -79,12 +84,19 @@ public record HostArray(double[] values, long[] shape) {
         return last == 0 ? 0 : values.length / last;
     }
 
-    /** fastai's {@code find_bs}: the first dimension (1 for a scalar). */
+    /**
+     * fastai's {@code find_bs}: the batch size of a prediction or target.
+     *
+     * @return the first dimension, or 1 for a scalar
+     */
     public long batchSize() {
         return shape.length == 0 ? 1 : shape[0];
     }
 
-    /** {@return index of the largest value of each row over the last axis (the first one on ties, as torch)} */
+    /**
+     * {@return index of the largest value of each row over the last axis (the first one on ties, as torch)}
+     * Unlike torch, a NaN is never chosen.
+     */
     public double[] argmaxLastAxis() {
         int c = lastDim();
         double[] out = new double[rowCount()];
@@ -100,7 +112,11 @@ public record HostArray(double[] values, long[] shape) {
         return out;
     }
 
-    /** Softmax over the last axis, keeping only the last column (fastai's {@code BinarySoftmax}). */
+    /**
+     * Softmax over the last axis, keeping only the last column (fastai's {@code BinarySoftmax}).
+     *
+     * @return for each row, the softmax probability of the last class (for two classes: of class 1)
+     */
     public double[] softmaxLastColumn() {
         int c = lastDim();
         double[] out = new double[rowCount()];
@@ -118,7 +134,11 @@ public record HostArray(double[] values, long[] shape) {
         return out;
     }
 
-    /** Element-wise logistic sigmoid. */
+    /**
+     * Element-wise logistic sigmoid.
+     *
+     * @return {@code 1 / (1 + exp(-x))} for each value, in row-major order
+     */
     public double[] sigmoid() {
         double[] out = new double[values.length];
         for (int i = 0; i < out.length; i++) {

@@ -215,8 +215,8 @@ public final class Scores {
     /**
      * fastai's {@code _rmse}: {@code sqrt(mean((pred - targ)²))}.
      *
-     * @param pred the predictions
-     * @param targ the targets
+     * @param pred the predicted values, one per item
+     * @param targ the target values, as many as {@code pred}
      * @return the score
      */
     public static double rmse(double[] pred, double[] targ) {

@@ -27,6 +27,8 @@ public final class Lookahead extends Optimizer {
     /**
      * Wraps {@code inner}.
      *
+     * @param inner the optimizer taking the fast steps (e.g. RAdam for fastai's {@code ranger});
+     *     its parameter groups and hyper-parameters are this optimizer's
      * @param k how often the lookahead step runs (fastai default 6)
      * @param alpha the slow weights' moving-average coefficient (fastai default 0.5)
      * @throws IllegalArgumentException if {@code k < 1} or {@code alpha} is not in [0, 1]
@@ -48,7 +50,12 @@ public final class Lookahead extends Optimizer {
         return inner;
     }
 
-    /** Steps done since the state was last cleared. */
+    /**
+     * Steps done since the state was last cleared.
+     *
+     * @return the number of {@link #step()} calls since creation or the last
+     *     {@link #clearState()}; the slow weights are updated when it is a multiple of k
+     */
     public long count() {
         return count;
     }

@@ -74,7 +74,7 @@ public final class Lr {
     /**
      * {@return this learning rate scaled by {@code factor} (fastai: {@code lr_max/div})}
      *
-     * @param factor the multiplier
+     * @param factor the multiplier applied to every value, e.g. {@code 1/25} for fastai's {@code div}
      */
     public Lr times(double factor) {
         double[] v = values.clone();

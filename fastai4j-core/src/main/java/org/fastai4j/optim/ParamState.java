@@ -42,12 +42,22 @@ public final class ParamState {
         return group;
     }
 
-    /** Steps counted so far (fastai's {@code step_stat}). */
+    /**
+     * Steps counted so far (fastai's {@code step_stat}).
+     *
+     * @return the number of optimizer steps taken for this parameter since its state was last
+     *     cleared (0 before the first); Adam-style steppers use it for bias correction
+     */
     public long step() {
         return step;
     }
 
-    /** Sets the step count. */
+    /**
+     * Sets the step count (the step-counting stepper adds one each step; loading a state dict
+     * restores it).
+     *
+     * @param step the number of steps taken, {@code >= 0}
+     */
     public void setStep(long step) {
         this.step = step;
     }
@@ -70,12 +80,21 @@ public final class ParamState {
         this.forceTrain = forceTrain;
     }
 
-    /** {@return the state array {@code name}, or null when absent} */
+    /**
+     * {@return the state array {@code name}, or null when absent}
+     *
+     * @param name the state's name, e.g. {@code grad_avg} or {@code sqr_avg}
+     */
     public NDArray array(String name) {
         return arrays.get(name);
     }
 
-    /** Stores state array {@code name}, closing any previous one. */
+    /**
+     * Stores state array {@code name}, closing any previous one; this state owns it from now on.
+     *
+     * @param name the state's name, e.g. {@code grad_avg} or {@code sqr_avg}
+     * @param array the array, shaped like the parameter, on its device
+     */
     public void putArray(String name, NDArray array) {
         NDArray old = arrays.put(name, array);
         if (old != null && old != array) {

@@ -7,6 +7,11 @@ package org.fastai4j.optim;
  */
 @FunctionalInterface
 public interface Schedule {
-    /** {@return the value at progress {@code pos}, usually in [0, 1]} */
+    /**
+     * {@return the value of the hyper-parameter at progress {@code pos}}
+     *
+     * @param pos the progress through training, usually in [0, 1] (0 at the first batch, the
+     *     fraction of training batches done before the current one)
+     */
     double at(double pos);
 }

@@ -43,6 +43,9 @@ public final class StepContext {
     /**
      * The value of hyper-parameter {@code key} for this parameter's group.
      *
+     * @param key the hyper-parameter name, e.g. {@code lr}, {@code mom}, {@code sqr_mom},
+     *     {@code eps}, {@code wd}
+     * @return its current value for this parameter's group
      * @throws IllegalStateException if the optimizer has no such hyper-parameter
      */
     public double hyper(String key) {
@@ -53,7 +56,11 @@ public final class StepContext {
         return values[state.group()];
     }
 
-    /** {@return the state array {@code name}, created as zeros shaped like the parameter (in the state manager) on first use} */
+    /**
+     * {@return the state array {@code name}, created as zeros shaped like the parameter (in the state manager) on first use}
+     *
+     * @param name the state's name, e.g. {@code grad_avg} or {@code sqr_avg}
+     */
     public NDArray stateArray(String name) {
         NDArray a = state.array(name);
         if (a == null) {

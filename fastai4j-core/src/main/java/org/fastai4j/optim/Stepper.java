@@ -8,6 +8,10 @@ package org.fastai4j.optim;
  */
 @FunctionalInterface
 public interface Stepper {
-    /** Applies this piece of the update for one parameter. */
+    /**
+     * Applies this piece of the update for one parameter.
+     *
+     * @param ctx the parameter, its gradient, state and hyper-parameters; valid only during the call
+     */
     void apply(StepContext ctx);
 }

@@ -28,7 +28,14 @@ public final class Colormap {
         this.anchors = anchors;
     }
 
-    /** {@return the colormap called {@code name}; throws IllegalArgumentException naming the known ones} */
+    /**
+     * {@return the colormap called {@code name}}
+     *
+     * @param name one of {@link #names()} in any letter case, optionally with a {@code "_r"}
+     *     suffix for the reversed map (e.g. {@code "Blues"}, fastai's confusion-matrix default, or
+     *     {@code "viridis_r"})
+     * @throws IllegalArgumentException if the name is null or unknown; the message lists the known ones
+     */
     public static Colormap of(String name) {
         if (name == null) {
             throw new IllegalArgumentException("Colormap name is null; known: " + names());
@@ -61,7 +68,12 @@ public final class Colormap {
         return name;
     }
 
-    /** {@return the colour at {@code t} in [0, 1] (clamped; NaN gives the low end)} */
+    /**
+     * {@return the colour at {@code t} in [0, 1] (clamped; NaN gives the low end)}
+     *
+     * @param t the normalized value: 0 gives the first (light, for the sequential maps) anchor
+     *     colour, 1 the last
+     */
     public Color at(double t) {
         double u = t > 0 ? Math.min(1, t) : 0;
         double pos = u * (anchors.length - 1);
@@ -81,6 +93,9 @@ public final class Colormap {
     /**
      * Black or white, whichever contrasts more with {@code background} (WCAG relative luminance):
      * the cell text colour of a heat map, white on dark cells.
+     *
+     * @param background the cell's fill colour (its alpha is ignored)
+     * @return {@link Color#WHITE} or {@link Color#BLACK}; white when both contrast equally
      */
     public static Color textColorOn(Color background) {
         double l = luminance(background);

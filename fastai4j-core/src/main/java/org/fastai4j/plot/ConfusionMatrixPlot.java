@@ -51,7 +51,10 @@ public final class ConfusionMatrixPlot {
      * @param labels class names, in index order
      * @param normalize show each row divided by its sum (a row of zeros shows "nan", as fastai)
      * @param title title over the plot (fastai's default: "Confusion matrix")
-     * @param cmap colormap name, see {@link Colormap#of}
+     * @param cmap colormap name, see {@link Colormap#of} (fastai's default: "Blues")
+     * @return the plot, with its figure and its cell geometry
+     * @throws IllegalArgumentException if the matrix is empty, not square, does not match the
+     *     labels, or the colormap is unknown
      */
     public static ConfusionMatrixPlot render(int[][] cm, List<String> labels, boolean normalize, String title, String cmap) {
         int n = labels.size();
@@ -80,7 +83,12 @@ public final class ConfusionMatrixPlot {
         return figure;
     }
 
-    /** {@return the pixel at the centre of cell (actual {@code i}, predicted {@code j})} */
+    /**
+     * {@return the pixel at the centre of cell (actual {@code i}, predicted {@code j})}
+     *
+     * @param i the actual class's index (the row)
+     * @param j the predicted class's index (the column)
+     */
     public Point cellCenter(int i, int j) {
         return new Point(left + j * cell + cell / 2, top + i * cell + cell / 2);
     }
@@ -90,12 +98,23 @@ public final class ConfusionMatrixPlot {
         return cell;
     }
 
-    /** {@return the fill colour of cell ({@code i}, {@code j})} */
+    /**
+     * {@return the fill colour of cell ({@code i}, {@code j})}
+     *
+     * @param i the actual class's index (the row)
+     * @param j the predicted class's index (the column)
+     */
     public Color cellColor(int i, int j) {
         return cellColors[i][j];
     }
 
-    /** {@return the text drawn in cell ({@code i}, {@code j})} */
+    /**
+     * {@return the text drawn in cell ({@code i}, {@code j})}: the count, or with {@code normalize}
+     * the row fraction with two decimals ("nan" for a row of zeros)
+     *
+     * @param i the actual class's index (the row)
+     * @param j the predicted class's index (the column)
+     */
     public String cellText(int i, int j) {
         return format(values[i][j], normalized);
     }

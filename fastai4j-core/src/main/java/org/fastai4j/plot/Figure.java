@@ -19,7 +19,13 @@ public final class Figure {
     private final BufferedImage image;
     private final String title;
 
-    /** Wraps a rendered image. */
+    /**
+     * Wraps a rendered image.
+     *
+     * @param image the rendered plot (not copied)
+     * @param title the window title when shown; null gives {@code "fastai4j"}
+     * @throws NullPointerException if {@code image} is null
+     */
     public Figure(BufferedImage image, String title) {
         this.image = Objects.requireNonNull(image, "image");
         this.title = title == null ? "fastai4j" : title;
@@ -35,7 +41,15 @@ public final class Figure {
         return title;
     }
 
-    /** Writes a PNG (to a temp file, then renamed, so no half-written file is left). */
+    /**
+     * Writes a PNG (to a temp file, then renamed, so no half-written file is left).
+     *
+     * @param path the file to write, replaced if it exists; its folder is created when needed. The
+     *     content is PNG whatever the extension
+     * @return the absolute path written
+     * @throws IOException if the folder or the file cannot be written (then no file is left at
+     *     {@code path} beyond any previous one)
+     */
     public Path save(Path path) throws IOException {
         Path abs = path.toAbsolutePath();
         Path dir = abs.getParent();
@@ -54,7 +68,12 @@ public final class Figure {
         return abs;
     }
 
-    /** Opens a window with the figure; does nothing (and returns false) when headless. */
+    /**
+     * Opens a window with the figure; does nothing (and returns false) when headless. The window
+     * opens on the Swing event thread; this call does not wait for it to be closed.
+     *
+     * @return true if a window was requested, false in a headless environment
+     */
     public boolean show() {
         if (GraphicsEnvironment.isHeadless()) {
             return false;

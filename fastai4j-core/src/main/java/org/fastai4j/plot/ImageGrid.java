@@ -177,7 +177,7 @@ public final class ImageGrid {
         /**
          * Adds an image with a title ("\n" separates lines) drawn in {@code color} (black if null).
          *
-         * @param image the image
+         * @param image the tile's image, scaled for display when the grid is rendered
          * @param title the title, lines separated by "\n" (null for none)
          * @param color the title colour (black if null)
          * @return this builder
@@ -195,8 +195,8 @@ public final class ImageGrid {
          *
          * @param data the pixels, channel-major
          * @param c the number of channels (1 or 3)
-         * @param h the height
-         * @param w the width
+         * @param h the height in pixels
+         * @param w the width in pixels
          * @param title the title, lines separated by "\n" (null for none)
          * @param color the title colour (black if null)
          * @return this builder
@@ -210,8 +210,8 @@ public final class ImageGrid {
          *
          * @param data the pixels, channel-major
          * @param c the number of channels (1 or 3)
-         * @param h the height
-         * @param w the width
+         * @param h the height in pixels
+         * @param w the width in pixels
          * @param title the title, lines separated by "\n" (null for none)
          * @param color the title colour (black if null)
          * @return this builder
@@ -223,7 +223,7 @@ public final class ImageGrid {
         /**
          * Adds an image with a black title.
          *
-         * @param image the image
+         * @param image the tile's image, scaled for display when the grid is rendered
          * @param title the title, lines separated by "\n" (null for none)
          * @return this builder
          */
@@ -234,19 +234,33 @@ public final class ImageGrid {
         /**
          * Adds an untitled image.
          *
-         * @param image the image
+         * @param image the tile's image, scaled for display when the grid is rendered
          * @return this builder
          */
         public Builder addImage(BufferedImage image) {
             return addImage(image, null, null);
         }
 
-        /** Renders the grid and returns its figure. */
+        /**
+         * Renders the grid and returns its figure.
+         *
+         * @return the rendered grid as a figure
+         * @throws IllegalArgumentException if no image was added or the maximum tile size is
+         *     below the minimum
+         */
         public Figure build() {
             return buildGrid().figure();
         }
 
-        /** Renders the grid, keeping where each tile went (for tests and callers that annotate). */
+        /**
+         * Renders the grid, keeping where each tile went (for tests and callers that annotate).
+         * Without rows or columns set the shape is fastai's {@code get_grid}: {@code floor(sqrt(n))}
+         * rows and enough columns for all images; images beyond {@code nrows × ncols} are left out.
+         *
+         * @return the rendered grid with its figure and tile positions
+         * @throws IllegalArgumentException if no image was added or the maximum tile size is
+         *     below the minimum
+         */
         public ImageGrid buildGrid() {
             if (tiles.isEmpty()) {
                 throw new IllegalArgumentException("ImageGrid: no images added");

@@ -89,7 +89,7 @@ public final class Images {
      * by the smallest integer factor reaching it, with nearest-neighbour sampling (crisp pixels);
      * images whose longer side exceeds {@code maxSize} are reduced bilinearly to fit it.
      *
-     * @param img the image
+     * @param img the image to scale (not modified)
      * @param minSize the longer side small images are enlarged to
      * @param maxSize the longer side large images are reduced to
      * @return the image
@@ -115,7 +115,7 @@ public final class Images {
     /**
      * Resizes with nearest-neighbour ({@code smooth = false}) or bilinear sampling.
      *
-     * @param img the image
+     * @param img the image to resize (not modified)
      * @param w the width in pixels
      * @param h the height in pixels
      * @param smooth bilinear when true, nearest-neighbour when false

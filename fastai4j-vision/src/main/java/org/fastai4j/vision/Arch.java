@@ -11,28 +11,30 @@ import org.fastai4j.vision.models.XResNet;
 /**
  * The architectures a {@link VisionLearner} can be built on: torchvision's ResNet family (with
  * ImageNet weights) and fastai's XResNets (trained from scratch). {@link #id()} is the name fastai
- * and torchvision use ({@code resnet34}).
+ * and torchvision use ({@code resnet34}). Parameter counts below are those of the whole 1000-class
+ * ImageNet model; the versions are torchvision's ({@code IMAGENET1K_V1}, {@code IMAGENET1K_V2}),
+ * the default being what fastai's {@code vision_learner} loads.
  */
 public enum Arch {
-    /** torchvision resnet18. */
+    /** torchvision resnet18: basic blocks [2, 2, 2, 2], 512 body features, 11.7 M parameters; ImageNet weights V1. */
     RESNET18("resnet18", 512, true, ResNets::resnet18),
-    /** torchvision resnet34. */
+    /** torchvision resnet34: basic blocks [3, 4, 6, 3], 512 body features, 21.8 M parameters; ImageNet weights V1. */
     RESNET34("resnet34", 512, true, ResNets::resnet34),
-    /** torchvision resnet50. */
+    /** torchvision resnet50: bottlenecks [3, 4, 6, 3], 2048 body features, 25.6 M parameters; ImageNet weights V1, V2 (default). */
     RESNET50("resnet50", 2048, true, ResNets::resnet50),
-    /** torchvision resnet101. */
+    /** torchvision resnet101: bottlenecks [3, 4, 23, 3], 2048 body features, 44.5 M parameters; ImageNet weights V1, V2 (default). */
     RESNET101("resnet101", 2048, true, ResNets::resnet101),
-    /** torchvision resnet152. */
+    /** torchvision resnet152: bottlenecks [3, 8, 36, 3], 2048 body features, 60.2 M parameters; ImageNet weights V1, V2 (default). */
     RESNET152("resnet152", 2048, true, ResNets::resnet152),
-    /** torchvision resnext50_32x4d. */
+    /** torchvision resnext50_32x4d: resnet50 with 32 groups of width 4, 25.0 M parameters; ImageNet weights V1, V2 (default). */
     RESNEXT50_32X4D("resnext50_32x4d", 2048, true, ResNets::resnext50_32x4d),
-    /** torchvision wide_resnet50_2. */
+    /** torchvision wide_resnet50_2: resnet50 with twice the inner width, 68.9 M parameters; ImageNet weights V1, V2 (default). */
     WIDE_RESNET50_2("wide_resnet50_2", 2048, true, ResNets::wide_resnet50_2),
-    /** fastai xresnet18 (no pretrained weights). */
+    /** fastai xresnet18: blocks [2, 2, 2, 2], 512 body features; no pretrained weights. */
     XRESNET18("xresnet18", 512, false, XResNet::xresnet18),
-    /** fastai xresnet34 (no pretrained weights). */
+    /** fastai xresnet34: blocks [3, 4, 6, 3], 512 body features; no pretrained weights. */
     XRESNET34("xresnet34", 512, false, XResNet::xresnet34),
-    /** fastai xresnet50 (no pretrained weights). */
+    /** fastai xresnet50: bottleneck blocks [3, 4, 6, 3], 2048 body features; no pretrained weights. */
     XRESNET50("xresnet50", 2048, false, XResNet::xresnet50);
 
     private final String id;
@@ -62,12 +64,22 @@ public enum Arch {
         return hasImagenetWeights;
     }
 
-    /** {@return a new model with its original classifier of {@code numClasses} outputs (1000 for ImageNet weights)} */
+    /**
+     * {@return a new model with its original classifier of {@code numClasses} outputs (1000 for ImageNet weights)}
+     *
+     * @param numClasses the number of outputs of the architecture's own classifier; 1000 to match
+     *     torchvision's ImageNet weights
+     */
     public CnnModel create(int numClasses) {
         return factory.apply(numClasses);
     }
 
-    /** {@return the architecture named {@code name} (case-insensitive, e.g. "resnet34"); a clear error listing the names otherwise} */
+    /**
+     * {@return the architecture named {@code name} (case-insensitive, e.g. "resnet34")}
+     *
+     * @param name the architecture's torchvision or fastai name; surrounding spaces are ignored
+     * @throws IllegalArgumentException if no architecture has that name, listing the names
+     */
     public static Arch fromName(String name) {
         String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         for (Arch a : values()) {

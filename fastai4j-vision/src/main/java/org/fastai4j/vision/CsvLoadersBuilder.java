@@ -132,7 +132,14 @@ public final class CsvLoadersBuilder extends ImageLoadersBuilder<CsvLoadersBuild
         return header.get(index);
     }
 
-    /** {@return the DataBlock this builder uses over the rows of the CSV file} */
+    /**
+     * {@return the DataBlock this builder uses over the rows of the CSV file}
+     *
+     * @param rows the CSV's rows as column name → cell maps, in file order (as {@link Csv#read(Path)}
+     *     returns them); the first row's keys are taken as the header
+     * @throws IllegalArgumentException if there are no rows or a named column (file name, label,
+     *     validation) is not in the header
+     */
     public DataBlock dataBlock(List<Map<String, String>> rows) {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("The CSV " + csv.toAbsolutePath() + " has no rows");

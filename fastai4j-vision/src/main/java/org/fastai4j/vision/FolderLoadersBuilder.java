@@ -38,19 +38,38 @@ public final class FolderLoadersBuilder extends ImageLoadersBuilder<FolderLoader
         return this;
     }
 
-    /** The training folder's name (default {@code train}). */
+    /**
+     * The training folder's name (fastai's {@code train}, default {@code train}); used when no
+     * {@code optValidPct} is given.
+     *
+     * @param train the name of the folder under {@code path} holding the training class folders
+     * @return this builder
+     */
     public FolderLoadersBuilder optTrain(String train) {
         this.train = Objects.requireNonNull(train, "train");
         return this;
     }
 
-    /** The validation folder's name (default {@code valid}). */
+    /**
+     * The validation folder's name (fastai's {@code valid}, default {@code valid}); used when no
+     * {@code optValidPct} is given.
+     *
+     * @param valid the name of the folder under {@code path} holding the validation class folders
+     * @return this builder
+     */
     public FolderLoadersBuilder optValid(String valid) {
         this.valid = Objects.requireNonNull(valid, "valid");
         return this;
     }
 
-    /** A fixed vocabulary (fastai's {@code vocab}); default: the sorted training labels. */
+    /**
+     * A fixed vocabulary (fastai's {@code vocab}); default: the sorted training labels.
+     *
+     * @param classes the class names in index order (class {@code i} is {@code classes.get(i)}),
+     *     without duplicates
+     * @return this builder
+     * @throws IllegalArgumentException if a class name appears twice
+     */
     public FolderLoadersBuilder optVocab(List<String> classes) {
         this.vocab = new Vocab(classes);
         return this;

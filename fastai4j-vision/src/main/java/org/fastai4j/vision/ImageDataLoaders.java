@@ -31,10 +31,12 @@ public class ImageDataLoaders extends DataLoaders {
     }
 
     /**
-     * Images in class folders: {@code path/train/<label>/*}, {@code path/valid/<label>/*}.
+     * Images in class folders: {@code path/train/<label>/*}, {@code path/valid/<label>/*}
+     * (fastai's {@code from_folder}); with {@code optValidPct}, every image under {@code path}
+     * ({@code path/<label>/*}) split at random.
      *
-     * @param path the dataset folder; file names are relative to it
-     * @return the builder
+     * @param path the dataset folder; the label of an image is the name of its parent folder
+     * @return the builder; nothing is read before {@link FolderLoadersBuilder#build()}
      */
     public static FolderLoadersBuilder fromFolder(Path path) {
         return new FolderLoadersBuilder(path);
@@ -72,7 +74,11 @@ public class ImageDataLoaders extends DataLoaders {
      *
      * @param path the dataset folder; file names are relative to it
      * @param fnames the image files, relative to {@code path} or absolute
-     * @param pattern a regex whose first group is the label
+     * @param pattern a Java regex with at least one group, searched in the file name (not the
+     *     folders; as Python's {@code re.search}), e.g. {@code "^(.+)_\\d+\\.jpg$"} for
+     *     {@code great_pyrenees_173.jpg}; its first group is the label
+     * @throws java.util.regex.PatternSyntaxException if {@code pattern} is not a valid regex
+     * @throws IllegalArgumentException if {@code pattern} has no group
      * @return the builder
      */
     public static ItemsLoadersBuilder fromNameRe(Path path, List<Path> fnames, String pattern) {
@@ -129,7 +135,7 @@ public class ImageDataLoaders extends DataLoaders {
     /**
      * {@return the image files under {@code path} that cannot be decoded, with why (fastai's {@code verify_images})}
      *
-     * @param path the dataset folder; file names are relative to it
+     * @param path the folder searched recursively for image files (by extension)
      */
     public static List<String> verifyImages(Path path) {
         return verifyImages(Items.getImageFiles(path));

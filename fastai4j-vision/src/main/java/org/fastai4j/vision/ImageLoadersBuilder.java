@@ -66,7 +66,8 @@ public abstract class ImageLoadersBuilder<B extends ImageLoadersBuilder<B>> {
     /**
      * Item transforms (e.g. {@code Resize.of(224)}), run in the workers.
      *
-     * @param tfms the transforms
+     * @param tfms the transforms on each decoded image, fastai's {@code item_tfms}; added to those
+     *     given before, run in ascending {@code order()} (e.g. {@link org.fastai4j.vision.transform.Resize} is 1)
      * @return this builder
      */
     public B optItemTfms(ItemTransform<?>... tfms) {
@@ -77,7 +78,8 @@ public abstract class ImageLoadersBuilder<B extends ImageLoadersBuilder<B>> {
     /**
      * DJL transforms used as item transforms (they see H×W×3 uint8 images).
      *
-     * @param tfms the transforms
+     * @param tfms DJL transforms (e.g. {@code ai.djl.modality.cv.transform.Resize}), each wrapped as
+     *     an item transform of order 0; added to those given before
      * @return this builder
      */
     public B optDjlItemTfms(Transform... tfms) {
@@ -90,7 +92,9 @@ public abstract class ImageLoadersBuilder<B extends ImageLoadersBuilder<B>> {
     /**
      * Batch transforms (e.g. {@code Augment.augTransforms()}, {@code Normalize}), on the device.
      *
-     * @param tfms the transforms
+     * @param tfms the transforms on each collated batch, fastai's {@code batch_tfms}; added to those
+     *     given before, run in ascending {@code order()} together with the image block's
+     *     {@code IntToFloat} (order 10: uint8 to float in [0, 1]); {@code Normalize} is 99
      * @return this builder
      */
     public B optBatchTfms(BatchTransform... tfms) {
@@ -102,7 +106,7 @@ public abstract class ImageLoadersBuilder<B extends ImageLoadersBuilder<B>> {
      * DJL transforms used as batch transforms on the device (order 50, after {@code IntToFloat}):
      * each sees the whole N×C×H×W float batch; see {@code DjlTransforms.perImage} for per-image.
      *
-     * @param tfms the transforms
+     * @param tfms DJL transforms on the whole batch, in the given order; added to those given before
      * @return this builder
      */
     public B optDjlBatchTfms(Transform... tfms) {
@@ -113,9 +117,10 @@ public abstract class ImageLoadersBuilder<B extends ImageLoadersBuilder<B>> {
     }
 
     /**
-     * Batch transforms from a list.
+     * Batch transforms from a list (e.g. the one {@code Augment.augTransforms()} returns).
      *
-     * @param tfms the transforms
+     * @param tfms the transforms on each collated batch, added to those given before, run in
+     *     ascending {@code order()}
      * @return this builder
      */
     public B optBatchTfms(List<? extends BatchTransform> tfms) {
@@ -159,7 +164,7 @@ public abstract class ImageLoadersBuilder<B extends ImageLoadersBuilder<B>> {
     /**
      * The device of the batches (default {@code Devices.defaultDevice()}).
      *
-     * @param device the device
+     * @param device where the batches are created and the batch transforms run (CPU or a GPU)
      * @return this builder
      */
     public B optDevice(Device device) {

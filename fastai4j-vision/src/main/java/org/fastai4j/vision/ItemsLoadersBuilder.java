@@ -35,7 +35,13 @@ public final class ItemsLoadersBuilder extends ImageLoadersBuilder<ItemsLoadersB
         return this;
     }
 
-    /** The target block (default {@link CategoryBlock}). */
+    /**
+     * The target block, fastai's {@code y_block}: how the labels become targets.
+     *
+     * @param target e.g. {@link CategoryBlock} (the default: single label, cross-entropy),
+     *     {@link org.fastai4j.data.MultiCategoryBlock} or {@link org.fastai4j.data.RegressionBlock}
+     * @return this builder
+     */
     public ItemsLoadersBuilder optYBlock(TargetBlock target) {
         this.target = Objects.requireNonNull(target, "target");
         return this;

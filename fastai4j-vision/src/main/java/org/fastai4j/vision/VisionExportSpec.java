@@ -23,6 +23,15 @@ import org.fastai4j.vision.transform.ResizeMethod;
  * inference batch transforms {@link IntToFloat} and {@link Normalize} ({@code mean, std}); every
  * other batch transform is augmentation and is excluded. {@link #itemTransform(JsonObject)} and
  * {@link #batchTransform(JsonObject)} rebuild them.
+ *
+ * @param arch the architecture of the body
+ * @param nOut the number of outputs of the head
+ * @param head the head's options
+ * @param pretrained whether the learner started from pretrained weights (the exported weights are
+ *     loaded either way; this records how the model was built)
+ * @param normalize the builder's {@code normalize} option (ImageNet normalization is added only when
+ *     also pretrained with 3-channel images; the loaders' own {@link Normalize} is what the manifest's
+ *     batch transforms record)
  */
 public record VisionExportSpec(Arch arch, int nOut, HeadOptions head, boolean pretrained, boolean normalize)
         implements ExportSpec {

@@ -34,7 +34,21 @@ import org.fastai4j.vision.weights.Weights;
 public final class VisionLearner {
     private VisionLearner() {}
 
-    /** {@code vision_learner(dls, arch, metrics=...)} with fastai's defaults (pretrained). */
+    /**
+     * {@code vision_learner(dls, arch, metrics=...)} with fastai's defaults: pretrained ImageNet
+     * weights (torchvision's DEFAULT version), ImageNet normalization, fastai's default head, the
+     * number of outputs taken from the data's vocabulary, the body frozen.
+     *
+     * @param dls the image data; its batches must be N×C×H×W and, unless the number of outputs is
+     *     given through the {@link #builder builder}, it must have a vocabulary
+     * @param arch the architecture whose body is used (e.g. {@link Arch#RESNET34})
+     * @param metrics the metrics reported after each epoch (fastai's {@code metrics}), in order;
+     *     none is allowed
+     * @return a new learner, to be closed by the caller
+     * @throws IllegalArgumentException if the data has no vocabulary or the architecture has no
+     *     ImageNet weights
+     * @throws UncheckedIOException if the pretrained weights cannot be found, downloaded or read
+     */
     public static Learner create(DataLoaders dls, Arch arch, Metric... metrics) {
         Builder b = builder(dls, arch);
         for (Metric m : metrics) {
@@ -43,7 +57,14 @@ public final class VisionLearner {
         return b.build();
     }
 
-    /** A builder for every option of {@code vision_learner}. */
+    /**
+     * A builder for every option of {@code vision_learner}.
+     *
+     * @param dls the image data (N×C×H×W batches)
+     * @param arch the architecture whose body is used
+     * @return a builder with fastai's defaults, to be finished with {@link Builder#build()}
+     * @throws IllegalArgumentException if {@code dls} or {@code arch} is null
+     */
     public static Builder builder(DataLoaders dls, Arch arch) {
         return new Builder(dls, arch);
     }
@@ -73,62 +94,125 @@ public final class VisionLearner {
             this.arch = arch;
         }
 
-        /** Start from ImageNet weights (default true, as fastai). */
+        /**
+         * Whether to start from ImageNet weights and freeze the body (fastai's {@code pretrained},
+         * default true). With false the whole model is randomly initialised and trainable.
+         *
+         * @param pretrained true to load pretrained weights, false to train from scratch
+         * @return this builder
+         */
         public Builder optPretrained(boolean pretrained) {
             this.pretrained = pretrained;
             return this;
         }
 
-        /** Start from this local weights file (torch.save {@code .pth} or safetensors, torchvision names); implies pretrained. */
+        /**
+         * Start from this local weights file instead of the store: a {@code torch.save}
+         * {@code .pth} or a safetensors file with torchvision's parameter names (the classifier's
+         * tensors are ignored). Implies pretrained.
+         *
+         * @param file the weights file; it is read by {@link #build()}
+         * @return this builder
+         */
         public Builder optWeights(Path file) {
             this.weightsFile = file;
             this.pretrained = true;
             return this;
         }
 
-        /** torchvision's weights version: 1 (IMAGENET1K_V1), 2 (V2), 0 = torchvision's DEFAULT (fastai's choice). */
+        /**
+         * Which of torchvision's ImageNet weights to load when no file is given.
+         *
+         * @param version 1 for {@code IMAGENET1K_V1}, 2 for {@code IMAGENET1K_V2}, 0 (the default)
+         *     for torchvision's {@code DEFAULT}, which is what fastai loads; an unknown version is
+         *     refused by {@link #build()}
+         * @return this builder
+         */
         public Builder optWeightsVersion(int version) {
             this.weightsVersion = version;
             return this;
         }
 
-        /** Where pretrained weights are looked up and downloaded (default {@link Weights#defaults()}). */
+        /**
+         * Where pretrained weights are looked up and downloaded.
+         *
+         * @param store the weights store (default {@link Weights#defaults()}: torch hub's cache,
+         *     then fastai4j's cache, then a download)
+         * @return this builder
+         */
         public Builder optWeightsStore(Weights store) {
             this.store = store;
             return this;
         }
 
-        /** Add ImageNet normalization when pretrained (default true, as fastai's {@code normalize}). */
+        /**
+         * Whether to add ImageNet normalization to the loaders when pretrained and the images have
+         * 3 channels (fastai's {@code normalize}, default true). It is not added twice when the
+         * loaders already normalize.
+         *
+         * @param normalize true to add ImageNet's mean and standard deviation as a batch transform
+         * @return this builder
+         */
         public Builder optNormalize(boolean normalize) {
             this.normalize = normalize;
             return this;
         }
 
-        /** The number of outputs (default: the vocabulary size). */
+        /**
+         * The number of outputs of the head (fastai's {@code n_out}).
+         *
+         * @param nOut the number of outputs, at least 1 (checked by {@link #build()}); by default
+         *     the size of the data's vocabulary
+         * @return this builder
+         */
         public Builder optNOut(int nOut) {
             this.nOut = nOut;
             return this;
         }
 
-        /** The head's options ({@code lin_ftrs}, {@code ps}, {@code concat_pool}, ...). */
+        /**
+         * The head's options ({@code lin_ftrs}, {@code ps}, {@code concat_pool}, ...), fastai's
+         * {@code create_head} arguments.
+         *
+         * @param head the options (default {@link HeadOptions#defaults()})
+         * @return this builder
+         */
         public Builder optHead(HeadOptions head) {
             this.head = head;
             return this;
         }
 
-        /** Adds a metric. */
+        /**
+         * Adds a metric reported after each epoch (one of fastai's {@code metrics}).
+         *
+         * @param metric the metric, appended after those already added
+         * @return this builder
+         */
         public Builder addMetric(Metric metric) {
             metrics.add(metric);
             return this;
         }
 
-        /** Further Learner options (loss, optimizer, callbacks, path, wd, seed, silent...). */
+        /**
+         * Further Learner options (loss, optimizer, callbacks, path, wd, seed, silent...), applied
+         * to the {@link LearnerBuilder} after the model, splitter and metrics are set.
+         *
+         * @param options the code that sets them; it replaces any earlier one
+         * @return this builder
+         */
         public Builder learner(java.util.function.Consumer<LearnerBuilder> options) {
             this.learnerOptions = options;
             return this;
         }
 
-        /** Builds the model, loads the weights, freezes the body when pretrained. */
+        /**
+         * Builds the model, loads the weights, freezes the body when pretrained.
+         *
+         * @return a new learner, to be closed by the caller
+         * @throws IllegalArgumentException if the number of outputs is unknown or below 1, the
+         *     architecture has no ImageNet weights while pretrained, or the weights do not fit
+         * @throws UncheckedIOException if the weights cannot be found, downloaded or read
+         */
         public Learner build() {
             int n = nOut != null ? nOut : dls.vocab().map(v -> v.size()).orElseThrow(() ->
                     new IllegalArgumentException("nOut could not be inferred from the data (no vocabulary); pass optNOut"));
@@ -241,13 +325,21 @@ public final class VisionLearner {
      * manifest, ready for {@code predict(imageFile)} and {@code getPreds(files)}; see
      * {@link VisionExports}.
      *
+     * @param dir the directory written by {@code learn.export(dir)}
+     * @return a new learner, to be closed by the caller
      * @throws IOException if the directory is not a vision export or its weights do not fit
      */
     public static Learner loadLearner(Path dir) throws IOException {
         return VisionExports.load(dir);
     }
 
-    /** The block of a vision learner's model that holds the body (for custom uses). */
+    /**
+     * The block of a vision learner's model that holds the body (for custom uses).
+     *
+     * @param learn a learner made by this class (its model is the sequence body, head)
+     * @return the body: the architecture cut before its pooling and classifier, shared with the
+     *     learner's model (not a copy)
+     */
     public static Block body(Learner learn) {
         return learn.model().getChildren().get(0).getValue();
     }

@@ -32,8 +32,18 @@ public final class FashionMnist {
     /**
      * Writes the images of {@code classes} from the {@code kind} split ({@code train} or {@code t10k})
      * of the IDX files in {@code dir} to {@code out/<class>/}, at most {@code perClass} per class.
+     * Each image is a 28×28 grayscale PNG named by its 5-digit index in the IDX file.
      *
+     * @param dir the folder holding {@code <kind>-labels-idx1-ubyte.gz} and
+     *     {@code <kind>-images-idx3-ubyte.gz}
+     * @param kind {@code train} (60,000 images) or {@code t10k} (the 10,000 test images)
+     * @param classes the classes to write, names from {@link #CLASSES}
+     * @param perClass the most images written per class, at least 1; fewer when the split has fewer
+     * @param out the folder that receives one sub-folder per class (created if needed)
      * @return the number of images written per class
+     * @throws IllegalArgumentException if a class is unknown or {@code perClass} is below 1
+     * @throws java.nio.file.NoSuchFileException if an IDX file is missing
+     * @throws IOException if an IDX file is malformed or truncated, or an image cannot be written
      */
     public static Map<String, Integer> writeFolder(Path dir, String kind, List<String> classes, int perClass,
             Path out) throws IOException {

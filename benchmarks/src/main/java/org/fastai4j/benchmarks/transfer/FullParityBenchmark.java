@@ -40,10 +40,27 @@ public final class FullParityBenchmark {
 
     private FullParityBenchmark() {}
 
-    /** One architecture's result: max |ours − torchvision|, max |torchvision|, and the seconds our forward took. */
+    /**
+     * One architecture's result: max |ours − torchvision|, max |torchvision|, and the seconds our forward took.
+     *
+     * @param arch the architecture's torchvision name
+     * @param maxAbsDiff the largest absolute difference between our logits and torchvision's
+     * @param maxAbsOutput the largest absolute logit of torchvision's output (the scale of the difference)
+     * @param forwardSeconds the wall time of our eval-mode forward pass, in seconds
+     * @param pass whether {@code maxAbsDiff} is at most the tolerance
+     */
     public record Result(String arch, double maxAbsDiff, double maxAbsOutput, double forwardSeconds, boolean pass) {}
 
-    /** Runs the check; see the class comment for the arguments. */
+    /**
+     * Runs the check; see the class comment for the arguments. Exits with status 1 when an
+     * architecture fails, 2 when Python's torch and torchvision are absent.
+     *
+     * @param args {@code --script PATH}, {@code --archs a,b,c} and {@code --tol T} pairs, in any order
+     * @throws IllegalArgumentException if an option is unknown, a value is missing or the tolerance
+     *     does not parse
+     * @throws Exception if the fixture script fails, its files cannot be read, or an architecture is
+     *     unknown
+     */
     public static void main(String[] args) throws Exception {
         Path script = Path.of("fastai4j-vision/src/test/resources/models/full_resnet_reference.py");
         List<String> archs = List.of("resnet18", "resnet34", "resnet50");
@@ -85,7 +102,21 @@ public final class FullParityBenchmark {
         }
     }
 
-    /** Generates {@code arch}'s fixture with Python in {@code dir}, loads it into our model and compares. */
+    /**
+     * Generates {@code arch}'s fixture with Python in {@code dir}, loads it into our model and compares.
+     * The fixture files are deleted afterwards.
+     *
+     * @param script the fixture script ({@code full_resnet_reference.py})
+     * @param arch the architecture's torchvision name, e.g. {@code resnet50}
+     * @param dir an existing folder for the fixture files
+     * @param tol the largest absolute logit difference that passes (default 1e-4)
+     * @return the comparison
+     * @throws NoSuchFileException if the script does not exist
+     * @throws IOException if the script fails or times out (10 minutes), or its files cannot be read
+     * @throws InterruptedException if interrupted while waiting for Python
+     * @throws IllegalArgumentException if {@code arch} is not a known architecture or the weights do
+     *     not fit it
+     */
     public static Result check(Path script, String arch, Path dir, double tol) throws IOException, InterruptedException {
         if (!Files.isRegularFile(script)) {
             throw new NoSuchFileException(script.toAbsolutePath().toString(), null,

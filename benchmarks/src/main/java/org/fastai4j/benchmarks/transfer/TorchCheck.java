@@ -16,7 +16,12 @@ public final class TorchCheck {
 
     private TorchCheck() {}
 
-    /** True when {@link #PYTHON} imports torch and torchvision. */
+    /**
+     * Whether {@link #PYTHON} imports torch and torchvision (checked by starting it, up to 120 s).
+     *
+     * @return true when the import succeeds; false when Python is missing, the import fails or times
+     *     out
+     */
     public static boolean available() {
         try {
             Process p = new ProcessBuilder(PYTHON, "-c", "import torch, torchvision").redirectErrorStream(true).start();
@@ -30,6 +35,12 @@ public final class TorchCheck {
     /**
      * Loads {@code pth} with {@code torch.load} into {@code torchvision.models.<arch>(num_classes=n)} with
      * {@code strict=True}: "ok ..." when every key and shape matches, else Python's error, or "skipped: ...".
+     *
+     * @param pth the {@code torch.save} file to check
+     * @param arch the torchvision model function's name, e.g. {@code resnet18}
+     * @param numClasses the classifier's outputs ({@code num_classes}) the file is expected to have
+     * @return {@code "ok: ..."} with the tensor count; {@code "failed ..."} with Python's last output
+     *     line or the exit code; or {@code "skipped: ..."} when torch and torchvision are not available
      */
     public static String loadsInTorchvision(Path pth, String arch, int numClasses) {
         if (!available()) {

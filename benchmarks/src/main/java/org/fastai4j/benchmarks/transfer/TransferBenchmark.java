@@ -53,7 +53,16 @@ public final class TransferBenchmark {
 
     private TransferBenchmark() {}
 
-    /** Runs the benchmark; see {@link TransferOptions} for the arguments. */
+    /**
+     * Runs the benchmark, prints the JSON report and writes it to {@code --out} when given (temp file
+     * + rename), then prints PASSED, or FAILED and exits with status 1, by the worst margin over
+     * {@code scratch-fineTune}.
+     *
+     * @param args {@code --name value} pairs, see {@link TransferOptions#parse} (none: the defaults)
+     * @throws IllegalArgumentException if the arguments are invalid
+     * @throws IOException if the Fashion-MNIST files cannot be read or the images, weights or report
+     *     cannot be written
+     */
     public static void main(String[] args) throws IOException {
         TransferOptions o = TransferOptions.parse(args);
         TransferReport report = run(o);
@@ -80,7 +89,14 @@ public final class TransferBenchmark {
                 worst, o.minMargin());
     }
 
-    /** Prepares the data, pretrains, runs every arm; the work folder is deleted after when it was a temp one. */
+    /**
+     * Prepares the data, pretrains, runs every arm; the work folder is deleted after when it was a temp one.
+     *
+     * @param o the settings
+     * @return what was measured: the pretraining run and every arm, in seed order
+     * @throws IOException if the Fashion-MNIST files cannot be read or the images or weights cannot
+     *     be written
+     */
     public static TransferReport run(TransferOptions o) throws IOException {
         boolean temp = o.work() == null;
         Path work = temp ? Files.createTempDirectory("fastai4j-transfer") : o.work();

@@ -36,13 +36,46 @@ public record TransferOptions(Path fmnist, Path work, Path out, List<String> pre
         int transferPerClass, int validPerClass, int epochs, int bs, int size, List<Long> seeds,
         boolean oneCycleScratch, double scratchLr, int workers, double minMargin) {
 
-    /** The defaults. */
+    /**
+     * The defaults: Fashion-MNIST from {@code /usr/share/datasets/fashion-mnist}; pretraining on
+     * Trouser, Dress, Sandal, Bag, Ankle boot with 1000 images per class, 2 epochs at 3e-3;
+     * transfer to T-shirt/top, Pullover, Coat, Shirt, Sneaker with 10 images per class; 100
+     * validation images per class; {@code fineTune(4)}, bs 16, 28×28 images, seed 42, the one-cycle
+     * scratch arm at 1e-3, 1 worker, a required margin of 0.05 (5 accuracy points).
+     */
     public static final TransferOptions DEFAULTS = new TransferOptions(Path.of("/usr/share/datasets/fashion-mnist"),
             null, null, List.of("Trouser", "Dress", "Sandal", "Bag", "Ankle_boot"),
             List.of("T-shirt_top", "Pullover", "Coat", "Shirt", "Sneaker"), 1000, 2, 3e-3, 10, 100, 4, 16, 28,
             List.of(42L), true, 1e-3, 1, 0.05);
 
-    /** Validates the values and that the two class sets are disjoint. */
+    /**
+     * Validates the values and that the two class sets are disjoint; the lists are copied.
+     *
+     * @param fmnist folder with Fashion-MNIST's gzipped IDX files
+     * @param work folder for the image folders and the weights file, or null for a temporary folder
+     *     deleted at the end
+     * @param out the JSON result file, or null to print the result only
+     * @param pretrainClasses the source task's class names (Fashion-MNIST's, spaces and slashes as
+     *     underscores), at least 2
+     * @param transferClasses the target task's class names, at least 2, none of them in
+     *     {@code pretrainClasses}
+     * @param pretrainPerClass training images per class for pretraining, at least 1
+     * @param pretrainEpochs epochs of the pretraining {@code fitOneCycle}, at least 1
+     * @param pretrainLr the pretraining cycle's maximum learning rate, positive
+     * @param transferPerClass training images per class of the target task, at least 1
+     * @param validPerClass validation images per class for both tasks, at least 1
+     * @param epochs the unfrozen epochs of {@code fineTune(epochs)}, at least 1
+     * @param bs the target task's batch size, at least 1
+     * @param size the side of the square images in pixels, at least 1
+     * @param seeds the seeds, one comparison each, at least one
+     * @param oneCycleScratch whether to also run scratch as {@code fitOneCycle(1 + epochs, scratchLr)}
+     * @param scratchLr that arm's maximum learning rate, positive
+     * @param workers loader worker threads, at least 1
+     * @param minMargin the smallest accuracy gain (a fraction: 0.05 is 5 points) of transfer over
+     *     scratch that passes
+     * @throws IllegalArgumentException if a value is out of range or a class is in both sets, naming
+     *     the option
+     */
     public TransferOptions {
         pretrainClasses = List.copyOf(pretrainClasses);
         transferClasses = List.copyOf(transferClasses);
@@ -88,6 +121,12 @@ public record TransferOptions(Path fmnist, Path work, Path out, List<String> pre
     /**
      * Parses {@code --name value} pairs over the defaults (all values are read first, then validated
      * together); an unknown name is an error listing the known ones.
+     *
+     * @param args pairs of an option from {@link #NAMES} and its value, e.g. {@code --epochs 4
+     *     --seeds 1,2,3}; lists are comma-separated, {@code --one-cycle-scratch} takes true or false
+     * @return the options, the defaults where not given
+     * @throws IllegalArgumentException if the arguments are not pairs, a name is unknown, a value
+     *     does not parse or the options are invalid
      */
     public static TransferOptions parse(String... args) {
         if (args.length % 2 != 0) {

@@ -31,7 +31,7 @@ public record TransferReport(TransferOptions options, Pretrain pretrain, List<Ar
      * @param validLoss validation loss
      * @param seconds wall time of training
      * @param weightsFile the torchvision-format file written
-     * @param weightsBytes its size
+     * @param weightsBytes its size in bytes
      * @param torchvisionCheck result of loading it into {@code torchvision.models.resnet18(num_classes=5)} with
      *     {@code strict=True}, or why that was skipped
      */
@@ -49,12 +49,23 @@ public record TransferReport(TransferOptions options, Pretrain pretrain, List<Ar
      */
     public record Arm(String name, long seed, double accuracy, double validLoss, double seconds) {}
 
-    /** The mean accuracy of recipe {@code name} over the seeds. */
+    /**
+     * The mean accuracy of recipe {@code name} over the seeds.
+     *
+     * @param name the recipe: {@link #PRETRAINED}, {@link #SCRATCH_FINE_TUNE} or {@link #SCRATCH_ONE_CYCLE}
+     * @return the mean final validation accuracy (0 to 1), or empty when that recipe did not run
+     */
     public OptionalDouble meanAccuracy(String name) {
         return arms.stream().filter(a -> a.name().equals(name)).mapToDouble(Arm::accuracy).average();
     }
 
-    /** Pretrained accuracy minus {@code scratch}'s, per seed in run order. */
+    /**
+     * Pretrained accuracy minus {@code scratch}'s, per seed in run order.
+     *
+     * @param scratch the scratch recipe: {@link #SCRATCH_FINE_TUNE} or {@link #SCRATCH_ONE_CYCLE}
+     * @return one margin per seed for which both recipes ran, as a fraction (0.05 is 5 points); empty
+     *     when the scratch recipe did not run
+     */
     public double[] margins(String scratch) {
         return options.seeds().stream().mapToDouble(s -> accuracy(PRETRAINED, s) - accuracy(scratch, s))
                 .filter(d -> !Double.isNaN(d)).toArray();
@@ -65,13 +76,18 @@ public record TransferReport(TransferOptions options, Pretrain pretrain, List<Ar
                 .findFirst().orElse(Double.NaN);
     }
 
-    /** The smallest margin of the pretrained recipe over {@code scratch} across seeds (NaN when it did not run). */
+    /**
+     * The smallest margin of the pretrained recipe over {@code scratch} across seeds.
+     *
+     * @param scratch the scratch recipe: {@link #SCRATCH_FINE_TUNE} or {@link #SCRATCH_ONE_CYCLE}
+     * @return the smallest of {@link #margins(String)}, a fraction; NaN when it did not run
+     */
     public double worstMargin(String scratch) {
         double[] m = margins(scratch);
         return m.length == 0 ? Double.NaN : java.util.Arrays.stream(m).min().getAsDouble();
     }
 
-    /** The report as pretty-printed JSON, with means and margins added. */
+    /** {@return the report as pretty-printed JSON, with means, margins and worst margins added} */
     public String toJson() {
         Map<String, Object> summary = new java.util.LinkedHashMap<>();
         for (String s : List.of(PRETRAINED, SCRATCH_FINE_TUNE, SCRATCH_ONE_CYCLE)) {

@@ -23,7 +23,7 @@ public enum PadMode {
     /**
      * Parses a torch/fastai name, case-insensitively.
      *
-     * @param name the name
+     * @param name {@code "zeros"}, {@code "border"} or {@code "reflection"}, in any letter case
      * @return the mode
      * @throws IllegalArgumentException for any other name
      */

@@ -21,7 +21,7 @@ public enum SampleMode {
     /**
      * Parses a torch/fastai name, case-insensitively.
      *
-     * @param name the name
+     * @param name {@code "bilinear"} or {@code "nearest"}, in any letter case
      * @return the mode
      * @throws IllegalArgumentException for any other name
      */

@@ -28,7 +28,15 @@ public record CsvTable(List<String> header, List<List<String>> rows) {
         rows = rows.stream().map(List::copyOf).toList();
     }
 
-    /** Reads {@code file}; throws IOException naming the file and line when a row is malformed. */
+    /**
+     * Reads a CSV file such as the {@code history.csv} that {@code CsvLogger} writes. Blank lines
+     * are skipped; a quoted field cannot span lines.
+     *
+     * @param file the CSV file, UTF-8, header first
+     * @return the header and the data rows, as text
+     * @throws IOException if the file cannot be read or is not UTF-8, is empty, or a row is
+     *     malformed or has a different field count than the header (the message names the file and line)
+     */
     public static CsvTable read(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         lines.removeIf(String::isBlank);

@@ -62,7 +62,7 @@ public final class RunReport {
         /**
          * The page title (default "fastai4j run report").
          *
-         * @param title the title
+         * @param title the page title, shown as the heading and the HTML title
          * @return this builder
          */
         public Builder optTitle(String title) {
@@ -73,8 +73,8 @@ public final class RunReport {
         /**
          * A line of the run summary at the top (e.g. "model" → "resnet18").
          *
-         * @param key the label
-         * @param value the text
+         * @param key the label of the line, e.g. "model"
+         * @param value the text shown for it, e.g. "resnet18" (null shows "null")
          * @return this builder
          */
         public Builder addInfo(String key, String value) {
@@ -85,7 +85,7 @@ public final class RunReport {
         /**
          * The epoch table (e.g. read from {@code history.csv} with {@link CsvTable#read}).
          *
-         * @param table the table
+         * @param table the per-epoch table: a header row then one row per epoch
          * @return this builder
          */
         public Builder optEpochTable(CsvTable table) {
@@ -144,7 +144,7 @@ public final class RunReport {
         /**
          * The classification report section.
          *
-         * @param report the report
+         * @param report the per-class precision, recall, F1 and support
          * @return this builder
          */
         public Builder optClassificationReport(ClassificationReport report) {

@@ -37,7 +37,11 @@ public final class ImageBlock implements InputBlock {
         return new ImageBlock(ImageDecoder.standard());
     }
 
-    /** {@return a block with a given decoder (e.g. another pixel limit)} */
+    /**
+     * {@return a block with a given decoder (e.g. another pixel limit)}
+     *
+     * @param decoder the decoder of the image files, e.g. {@code new ImageDecoder(maxPixels)}
+     */
     public static ImageBlock create(ImageDecoder decoder) {
         return new ImageBlock(decoder);
     }

@@ -53,7 +53,9 @@ public final class ImageDecoder {
      * Reads and decodes {@code file}.
      *
      * @param file the image file (named in errors)
-     * @return the image: RGB, 8-bit, 3 channels
+     * @return the image: RGB, 8-bit, 3 channels; the caller releases it
+     * @throws IOException an {@link ImageDecodeException} naming the file if it cannot be read, is
+     *     empty, truncated, not an image, or declares more pixels than the limit
      */
     public Mat decode(Path file) throws IOException {
         byte[] bytes;
@@ -71,8 +73,11 @@ public final class ImageDecoder {
      * other formats decode at full size.
      *
      * @param file the image file (named in errors)
-     * @param minSide the shorter side the decoded image must keep at least
-     * @return the image: RGB, 8-bit, 3 channels
+     * @param minSide the shorter side the decoded image must keep at least, in pixels; 0 or less
+     *     decodes at full size
+     * @return the image: RGB, 8-bit, 3 channels; the caller releases it
+     * @throws IOException an {@link ImageDecodeException} naming the file if it cannot be read, is
+     *     empty, truncated, not an image, or declares more pixels than the limit
      */
     public Mat decode(Path file, int minSide) throws IOException {
         byte[] bytes;
@@ -89,7 +94,9 @@ public final class ImageDecoder {
      *
      * @param bytes the encoded image
      * @param file the image file (named in errors)
-     * @return the image: RGB, 8-bit, 3 channels
+     * @return the image: RGB, 8-bit, 3 channels; the caller releases it
+     * @throws ImageDecodeException if the bytes are empty, truncated, not an image, or declare more
+     *     pixels than the limit
      */
     public Mat decode(byte[] bytes, Path file) throws ImageDecodeException {
         return decode(bytes, file, 0);
@@ -118,8 +125,11 @@ public final class ImageDecoder {
      *
      * @param bytes the encoded image
      * @param file the image file (named in errors)
-     * @param minSide the shorter side the decoded image must keep at least
-     * @return the image: RGB, 8-bit, 3 channels
+     * @param minSide the shorter side the decoded image must keep at least, in pixels; 0 or less
+     *     decodes at full size
+     * @return the image: RGB, 8-bit, 3 channels; the caller releases it
+     * @throws ImageDecodeException if the bytes are empty, truncated, not an image, or declare more
+     *     pixels than the limit
      */
     public Mat decode(byte[] bytes, Path file, int minSide) throws ImageDecodeException {
         if (bytes.length == 0) {
@@ -193,9 +203,9 @@ public final class ImageDecoder {
     }
 
     /**
-     * {@return an RGB Mat with the pixels of {@code img} (alpha dropped)}
+     * {@return a new 8-bit RGB Mat with the pixels of {@code img} in sRGB (alpha dropped); the caller releases it}
      *
-     * @param img the image
+     * @param img a Java2D image of any type (gray, RGB, ARGB, indexed...); not changed
      */
     public static Mat fromBufferedImage(BufferedImage img) {
         OpenCv.load();

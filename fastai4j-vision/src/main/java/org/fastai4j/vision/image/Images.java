@@ -11,7 +11,12 @@ import org.opencv.core.Mat;
 public final class Images {
     private Images() {}
 
-    /** {@return the pixels of an 8-bit 3-channel Mat, H×W×3 row-major} */
+    /**
+     * {@return the pixels of an 8-bit 3-channel Mat, H×W×3 row-major}
+     *
+     * @param m an 8-bit 3-channel image (RGB as {@link ImageDecoder} returns it); not released
+     * @throws IllegalArgumentException if {@code m} is not 8-bit with 3 channels
+     */
     public static byte[] hwcBytes(Mat m) {
         checkRgb(m);
         Mat c = m.isContinuous() ? m : m.clone();
@@ -23,7 +28,12 @@ public final class Images {
         return data;
     }
 
-    /** {@return a 3×H×W uint8 host tensor with the pixels of {@code m}} */
+    /**
+     * {@return a 3×H×W uint8 host tensor with the pixels of {@code m}}
+     *
+     * @param m an 8-bit 3-channel image; not released
+     * @throws IllegalArgumentException if {@code m} is not 8-bit with 3 channels
+     */
     public static HostTensor toChw(Mat m) {
         int h = m.rows();
         int w = m.cols();
@@ -38,12 +48,22 @@ public final class Images {
         return HostTensor.ofUint8(chw, 3, h, w);
     }
 
-    /** {@return an H×W×3 uint8 host tensor (DJL's image layout) with the pixels of {@code m}} */
+    /**
+     * {@return an H×W×3 uint8 host tensor (DJL's image layout) with the pixels of {@code m}}
+     *
+     * @param m an 8-bit 3-channel image; not released
+     * @throws IllegalArgumentException if {@code m} is not 8-bit with 3 channels
+     */
     public static HostTensor toHwc(Mat m) {
         return HostTensor.ofUint8(hwcBytes(m), m.rows(), m.cols(), 3);
     }
 
-    /** {@return a Mat from an H×W×3 uint8 host tensor} */
+    /**
+     * {@return a new 8-bit 3-channel Mat from an H×W×3 uint8 host tensor; the caller releases it}
+     *
+     * @param t the pixels, H×W×3 uint8; its buffer's position is not changed
+     * @throws IllegalArgumentException if {@code t} is not H×W×3 uint8
+     */
     public static Mat fromHwc(HostTensor t) {
         Shape s = t.shape();
         if (t.dataType() != DataType.UINT8 || s.dimension() != 3 || s.get(2) != 3) {
@@ -58,7 +78,12 @@ public final class Images {
         return m;
     }
 
-    /** Converts an H×W×3 uint8 host tensor to 3×H×W. */
+    /**
+     * Converts an H×W×3 uint8 host tensor to 3×H×W.
+     *
+     * @param t the pixels, H×W×3 uint8 (not checked); its buffer's position is not changed
+     * @return a new 3×H×W uint8 host tensor
+     */
     public static HostTensor hwcToChw(HostTensor t) {
         Shape s = t.shape();
         int h = (int) s.get(0);

@@ -23,7 +23,16 @@ public final class BasicBlock extends ResidualBlock {
     private final Conv2d conv2;
     private final TorchBatchNorm bn2;
 
-    /** A block from {@code inplanes} to {@code planes} channels with the given stride. */
+    /**
+     * A block from {@code inplanes} to {@code planes} channels with the given stride, torchvision's
+     * {@code BasicBlock(inplanes, planes, stride)}; a {@code downsample} is added when the stride is not
+     * 1 or the channel counts differ.
+     *
+     * @param inplanes the input channels (only used to decide on the downsample: DJL infers the convs'
+     *     inputs)
+     * @param planes the output channels of both 3×3 convs and of the block ({@link #EXPANSION} is 1)
+     * @param stride the first conv's and the downsample's stride: 1, or 2 to halve height and width
+     */
     public BasicBlock(int inplanes, int planes, int stride) {
         conv1 = addChildBlock("conv1", Layers.conv3x3(planes, stride, 1));
         bn1 = addChildBlock("bn1", new TorchBatchNorm(planes));

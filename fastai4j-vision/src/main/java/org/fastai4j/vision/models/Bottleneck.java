@@ -25,7 +25,19 @@ public final class Bottleneck extends ResidualBlock {
     private final Conv2d conv3;
     private final TorchBatchNorm bn3;
 
-    /** A block from {@code inplanes} to {@code planes * 4} channels. */
+    /**
+     * A block from {@code inplanes} to {@code planes * 4} channels, torchvision's
+     * {@code Bottleneck(inplanes, planes, stride, groups=groups, base_width=baseWidth)}; a
+     * {@code downsample} is added when the stride is not 1 or the channel counts differ.
+     *
+     * @param inplanes the input channels (only used to decide on the downsample: DJL infers the convs'
+     *     inputs)
+     * @param planes the block's base width; it outputs {@code planes * }{@link #EXPANSION} channels
+     * @param stride the 3×3 conv's and the downsample's stride: 1, or 2 to halve height and width
+     * @param groups the 3×3 conv's groups: 1 for ResNet, 32 for ResNeXt-50 32x4d
+     * @param baseWidth torchvision's {@code width_per_group}: 64 for ResNet, 4 for ResNeXt-50 32x4d, 128
+     *     for Wide ResNet-50-2
+     */
     public Bottleneck(int inplanes, int planes, int stride, int groups, int baseWidth) {
         int width = (int) (planes * (baseWidth / 64.0)) * groups;
         conv1 = addChildBlock("conv1", Layers.conv1x1(width, 1));

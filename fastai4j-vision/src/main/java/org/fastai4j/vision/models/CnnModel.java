@@ -12,6 +12,6 @@ public interface CnnModel extends Block {
     /** {@return the top-level layers, in torch's {@code children()} order (the instances the model uses)} */
     List<Block> layers();
 
-    /** fastai's meta for this architecture (cut, split, normalization statistics). */
+    /** {@return fastai's meta for this architecture (cut, split, normalization statistics)} */
     ModelMeta meta();
 }

@@ -29,8 +29,8 @@ public final class ConvLayer {
      * {@code ConvLayer(ni, nf, ks, stride, norm_type, act_cls=ReLU or None, groups)}; {@code ni} is inferred.
      *
      * @param nf the output channels
-     * @param ks the kernel size (padding ks/2)
-     * @param stride the stride
+     * @param ks the square kernel size; the padding is {@code (ks - 1) / 2}, as fastai's
+     * @param stride the stride in both directions (2 halves the height and width)
      * @param norm the norm after the conv
      * @param relu whether a ReLU ends the layer
      * @param groups the number of channel groups

@@ -20,12 +20,25 @@ public final class FirstLayer {
 
     private FirstLayer() {}
 
-    /** fastai's new {@code nn.Conv2d}: torch's default uniform init for the first conv (before initialize). */
+    /**
+     * fastai's new {@code nn.Conv2d}: torch's default uniform init for the first conv (before initialize).
+     *
+     * @param conv the model's first convolution, not yet initialized; its weight initializer is replaced
+     */
     public static void useDefaultInit(Conv2d conv) {
         conv.setInitializer(TorchInit.torchDefaultWeight(), Parameter.Type.WEIGHT);
     }
 
-    /** {@return a copy of {@code stateDict} with {@code key}'s (out, 3, kh, kw) weight adapted to {@code nIn} channels} */
+    /**
+     * {@return a copy of {@code stateDict} with {@code key}'s (out, 3, kh, kw) weight adapted to {@code nIn} channels}
+     * The other entries are shared, not copied; with {@code nIn} 3 the weight is unchanged.
+     *
+     * @param stateDict pretrained parameters by torchvision name; not modified
+     * @param key the first conv's weight name, e.g. {@code conv1.weight} for torchvision's ResNets
+     * @param nIn the model's input channels, at least 1 (1 for grayscale images)
+     * @throws IllegalArgumentException if {@code nIn} is not positive, {@code key} is missing, or its
+     *     weight is not (out, 3, kh, kw)
+     */
     public static Map<String, RawTensor> adaptPretrained(Map<String, RawTensor> stateDict, String key, int nIn) {
         if (nIn <= 0) {
             throw new IllegalArgumentException("input channels must be positive, got " + nIn);

@@ -21,11 +21,14 @@ public final class Heads {
     private Heads() {}
 
     /**
-     * {@code create_head(nf, n_out)} with fastai's defaults.
+     * {@code create_head(nf, n_out)} with fastai's defaults: concat pooling (max and average, 2·nf
+     * features) and flatten, then BatchNorm → dropout 0.25 → linear(2·nf, 512) → ReLU, then
+     * BatchNorm → dropout 0.5 → linear(512, nOut).
      *
-     * @param nf the number of features the body outputs
-     * @param nOut the number of outputs
-     * @return the head
+     * @param nf the number of features the body outputs (512 for resnet18/34, 2048 for resnet50)
+     * @param nOut the number of outputs (the number of classes)
+     * @return the head, a new block taking the body's N×nf×H×W output to N×nOut logits
+     * @throws IllegalArgumentException if {@code nf} or {@code nOut} is not positive
      */
     public static SequentialBlock createHead(int nf, int nOut) {
         return createHead(nf, nOut, HeadOptions.defaults());
@@ -34,10 +37,12 @@ public final class Heads {
     /**
      * fastai's {@code create_head(nf, n_out, ...)}.
      *
-     * @param nf the number of features the body outputs
-     * @param nOut the number of outputs
-     * @param o the head options
-     * @return the head
+     * @param nf the number of features the body outputs (512 for resnet18/34, 2048 for resnet50)
+     * @param nOut the number of outputs (the number of classes)
+     * @param o the head options ({@link HeadOptions#defaults()} for fastai's)
+     * @return the head, a new block
+     * @throws IllegalArgumentException if {@code nf} or {@code nOut} is not positive, or {@code ps}
+     *     has neither 1 value nor one per linear layer
      */
     public static SequentialBlock createHead(int nf, int nOut, HeadOptions o) {
         if (nf <= 0 || nOut <= 0) {

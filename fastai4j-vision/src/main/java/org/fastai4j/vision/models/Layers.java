@@ -28,7 +28,7 @@ public final class Layers {
      *
      * @param out the output channels (features for a linear layer)
      * @param kernel the kernel size
-     * @param stride the stride
+     * @param stride the stride in both directions (2 halves the height and width)
      * @param padding the zero padding on each side
      * @param groups the number of channel groups
      * @param bias whether the layer has a bias
@@ -46,7 +46,7 @@ public final class Layers {
      * torchvision's {@code conv3x3}: 3×3, padding 1, no bias.
      *
      * @param out the output channels (features for a linear layer)
-     * @param stride the stride
+     * @param stride the stride in both directions (2 halves the height and width)
      * @param groups the number of channel groups
      * @return the layer
      */
@@ -58,7 +58,7 @@ public final class Layers {
      * torchvision's {@code conv1x1}: 1×1, no padding, no bias.
      *
      * @param out the output channels (features for a linear layer)
-     * @param stride the stride
+     * @param stride the stride in both directions (2 halves the height and width)
      * @return the layer
      */
     public static Conv2d conv1x1(int out, int stride) {
@@ -95,7 +95,7 @@ public final class Layers {
      * {@code nn.MaxPool2d(kernel, stride, padding)}.
      *
      * @param kernel the kernel size
-     * @param stride the stride
+     * @param stride the stride in both directions (2 halves the height and width)
      * @param padding the zero padding on each side
      * @return the layer
      */

@@ -21,7 +21,17 @@ public final class ResBlock extends AbstractBlock {
     private final SequentialBlock convpath;
     private final SequentialBlock idpath;
 
-    /** fastai's {@code ResBlock(expansion, ni, nf, stride)}. */
+    /**
+     * fastai's {@code ResBlock(expansion, ni, nf, stride)}: {@code ni * expansion} input channels,
+     * {@code nf * expansion} output channels.
+     *
+     * @param expansion 1 for a two-conv block (3×3, 3×3; xresnet18/34) or 4 for a bottleneck
+     *     (1×1, 3×3, 1×1 with {@code nf} inner channels; xresnet50 and up)
+     * @param ni the input channels before expansion (decides whether the id path needs a 1×1 conv)
+     * @param nf the output channels before expansion, also the inner width of the conv path
+     * @param stride the stride of the conv path's 3×3 conv and of the id path's average pool: 1, or 2
+     *     to halve height and width
+     */
     public ResBlock(int expansion, int ni, int nf, int stride) {
         int nh = nf;
         int nfe = nf * expansion;

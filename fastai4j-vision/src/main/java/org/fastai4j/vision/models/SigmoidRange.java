@@ -12,7 +12,13 @@ public final class SigmoidRange extends AbstractBlock {
     private final float low;
     private final float high;
 
-    /** The range (low, high). */
+    /**
+     * The range (low, high); outputs lie strictly between them.
+     *
+     * @param low the lower bound, reached as the input goes to minus infinity
+     * @param high the upper bound, greater than {@code low}
+     * @throws IllegalArgumentException if {@code high} is not greater than {@code low}
+     */
     public SigmoidRange(float low, float high) {
         if (!(high > low)) {
             throw new IllegalArgumentException("SigmoidRange needs low < high, got " + low + ", " + high);

@@ -32,7 +32,13 @@ public final class TorchBatchNorm extends AbstractBlock implements FreezableBatc
     private final Parameter runningVar;
     private volatile boolean evalMode;
 
-    /** A BatchNorm over {@code numFeatures} channels with torch's defaults (eps 1e-5, momentum 0.1). */
+    /**
+     * A BatchNorm over {@code numFeatures} channels with torch's defaults (eps 1e-5, momentum 0.1,
+     * weight 1, bias 0), torchvision's {@code nn.BatchNorm2d(numFeatures)}.
+     *
+     * @param numFeatures the number of channels (axis 1 of the input), positive
+     * @throws IllegalArgumentException if {@code numFeatures} is not positive
+     */
     public TorchBatchNorm(int numFeatures) {
         this(numFeatures, 1e-5f, 0.1f, 1f, 0f);
     }
@@ -40,6 +46,12 @@ public final class TorchBatchNorm extends AbstractBlock implements FreezableBatc
     /**
      * fastai's {@code BatchNorm(nf, norm_type)}: torch defaults but the bias initialised to 1e-3 and the
      * weight to 0 for {@code BatchZero} ({@code zero = true}) or 1.
+     *
+     * @param numFeatures the number of channels (axis 1 of the input), positive
+     * @param zero true for fastai's {@code NormType.BatchZero} (weight 0, so a residual branch ending
+     *     in it starts as the identity), false for {@code NormType.Batch} (weight 1)
+     * @return a new block
+     * @throws IllegalArgumentException if {@code numFeatures} is not positive
      */
     public static TorchBatchNorm fastai(int numFeatures, boolean zero) {
         return new TorchBatchNorm(numFeatures, 1e-5f, 0.1f, zero ? 0f : 1f, 1e-3f);
@@ -47,6 +59,14 @@ public final class TorchBatchNorm extends AbstractBlock implements FreezableBatc
 
     /**
      * A BatchNorm with the given torch eps and momentum and initial weight and bias values.
+     *
+     * @param numFeatures the number of channels (axis 1 of the input), positive
+     * @param eps added to the variance before the square root (torch's default 1e-5)
+     * @param momentum torch's momentum: the weight of the batch statistic in the running averages,
+     *     between 0 and 1 (torch's default 0.1)
+     * @param initWeight the initial value of every element of {@code weight} (the scale)
+     * @param initBias the initial value of every element of {@code bias} (the shift)
+     * @throws IllegalArgumentException if {@code numFeatures} is not positive
      */
     public TorchBatchNorm(int numFeatures, float eps, float momentum, float initWeight, float initBias) {
         if (numFeatures <= 0) {
@@ -68,7 +88,7 @@ public final class TorchBatchNorm extends AbstractBlock implements FreezableBatc
                 .optRequiresGrad(false).build());
     }
 
-    /** The number of channels. */
+    /** {@return the number of channels} */
     public int numFeatures() {
         return numFeatures;
     }

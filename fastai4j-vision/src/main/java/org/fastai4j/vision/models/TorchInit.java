@@ -86,7 +86,12 @@ public final class TorchInit {
         return m.randomNormal(0f, (float) std, s, t);
     }
 
-    /** A constant initializer. */
+    /**
+     * A constant initializer, torch's {@code nn.init.constant_}: every element set to {@code value}.
+     *
+     * @param value the value of every element (e.g. 1 for a BatchNorm weight, 1e-3 for fastai's
+     *     BatchNorm bias)
+     */
     public record Constant(float value) implements Initializer {
         @Override
         public NDArray initialize(NDManager manager, Shape shape, DataType dataType) {

@@ -46,17 +46,35 @@ public final class XResNet extends SequentialBlock implements CnnModel {
         ConvLayer.initCnn(this);
     }
 
-    /** fastai's {@code xresnet18}. */
+    /**
+     * fastai's {@code xresnet18}: blocks {2, 2, 2, 2}, expansion 1, no dropout.
+     *
+     * @param numClasses the outputs of the final linear layer (fastai's {@code n_out}, default 1000)
+     * @return a new model with fastai's {@code init_cnn} initializers; DJL's {@code initialize}
+     *     creates its parameters
+     */
     public static XResNet xresnet18(int numClasses) {
         return new XResNet(1, new int[] {2, 2, 2, 2}, numClasses, 0);
     }
 
-    /** fastai's {@code xresnet34}. */
+    /**
+     * fastai's {@code xresnet34}: blocks {3, 4, 6, 3}, expansion 1, no dropout.
+     *
+     * @param numClasses the outputs of the final linear layer (fastai's {@code n_out}, default 1000)
+     * @return a new model with fastai's {@code init_cnn} initializers; DJL's {@code initialize}
+     *     creates its parameters
+     */
     public static XResNet xresnet34(int numClasses) {
         return new XResNet(1, new int[] {3, 4, 6, 3}, numClasses, 0);
     }
 
-    /** fastai's {@code xresnet50}. */
+    /**
+     * fastai's {@code xresnet50}: blocks {3, 4, 6, 3}, expansion 4 (bottlenecks), no dropout.
+     *
+     * @param numClasses the outputs of the final linear layer (fastai's {@code n_out}, default 1000)
+     * @return a new model with fastai's {@code init_cnn} initializers; DJL's {@code initialize}
+     *     creates its parameters
+     */
     public static XResNet xresnet50(int numClasses) {
         return new XResNet(4, new int[] {3, 4, 6, 3}, numClasses, 0);
     }

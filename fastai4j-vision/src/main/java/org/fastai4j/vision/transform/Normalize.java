@@ -24,12 +24,26 @@ public final class Normalize implements BatchTransform {
         this.stats = stats;
     }
 
-    /** Normalises with {@code stats}. */
+    /**
+     * Normalises with {@code stats}, fastai's {@code Normalize.from_stats(*stats)}.
+     *
+     * @param stats the per-channel mean and standard deviation, on the scale of the float batch
+     *     (0 to 1 after {@link IntToFloat}), e.g. {@link #IMAGENET_STATS}
+     * @return the transform; a batch whose channel count differs from the statistics' is refused
+     *     when applied
+     */
     public static Normalize fromStats(Stats stats) {
         return new Normalize(stats);
     }
 
-    /** Normalises with the given per-channel mean and std. */
+    /**
+     * Normalises with the given per-channel mean and std.
+     *
+     * @param mean the channel means, one per channel, on the float batch's scale (0 to 1)
+     * @param std the channel standard deviations, as many as {@code mean}, all positive
+     * @return the transform
+     * @throws IllegalArgumentException if the lengths differ or are 0, or a std is not positive
+     */
     public static Normalize fromStats(float[] mean, float[] std) {
         return new Normalize(new Stats(mean, std));
     }

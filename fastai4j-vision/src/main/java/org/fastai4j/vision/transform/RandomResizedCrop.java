@@ -82,7 +82,11 @@ public final class RandomResizedCrop implements ItemTransform<Mat> {
                 valXtra);
     }
 
-    /** The parameters, in {@link #of(int, int, double, double, double, double, double)} order. */
+    /**
+     * The parameters, in {@link #of(int, int, double, double, double, double, double)} order.
+     *
+     * @return a new array: height, width, minScale, maxScale, ratioMin, ratioMax, valXtra
+     */
     public double[] parameters() {
         return new double[] {height, width, minScale, maxScale, ratioMin, ratioMax, valXtra};
     }

@@ -71,22 +71,22 @@ public final class Resize implements ItemTransform<Mat>, DecodeHint {
         return new Resize(height, width, method, padMode);
     }
 
-    /** The target height. */
+    /** {@return the target height, in pixels} */
     public int height() {
         return height;
     }
 
-    /** The target width. */
+    /** {@return the target width, in pixels} */
     public int width() {
         return width;
     }
 
-    /** How the aspect ratio is reconciled. */
+    /** {@return how the aspect ratio is reconciled (crop, pad or squish)} */
     public ResizeMethod method() {
         return method;
     }
 
-    /** The padding mode (for {@link ResizeMethod#PAD}). */
+    /** {@return the padding mode (used by {@link ResizeMethod#PAD} only)} */
     public PadMode padMode() {
         return padMode;
     }

@@ -59,7 +59,7 @@ public enum PretrainedWeights {
         return version;
     }
 
-    /** torchvision's name of the version ({@code IMAGENET1K_V1}). */
+    /** {@return torchvision's name of the version ({@code IMAGENET1K_V1} or {@code IMAGENET1K_V2})} */
     public String versionName() {
         return "IMAGENET1K_V" + version;
     }
@@ -79,7 +79,15 @@ public enum PretrainedWeights {
         return Checksum.sha256(fileName.substring(fileName.lastIndexOf('-') + 1, fileName.lastIndexOf('.')));
     }
 
-    /** {@return the entry for {@code arch} and {@code version}; torchvision's {@code DEFAULT} is the highest version} */
+    /**
+     * {@return the entry for {@code arch} and {@code version}; torchvision's {@code DEFAULT} is the highest version}
+     *
+     * @param arch the architecture's torchvision name ({@code resnet34}), in any case
+     * @param version 1 ({@code IMAGENET1K_V1}), 2 ({@code IMAGENET1K_V2}), or 0 (or less) for
+     *     torchvision's {@code DEFAULT}
+     * @throws IllegalArgumentException if torchvision publishes no such weights (e.g. version 2 of
+     *     resnet34), naming the known entries
+     */
     public static PretrainedWeights of(String arch, int version) {
         PretrainedWeights best = null;
         for (PretrainedWeights w : values()) {
@@ -96,7 +104,14 @@ public enum PretrainedWeights {
         return best;
     }
 
-    /** torchvision's {@code DEFAULT} weights of {@code arch} (the highest version). */
+    /**
+     * torchvision's {@code DEFAULT} weights of {@code arch} (the highest version), which
+     * fastai's {@code vision_learner} loads.
+     *
+     * @param arch the architecture's torchvision name ({@code resnet50}), in any case
+     * @return the entry, e.g. {@link #RESNET50_V2} for resnet50 and {@link #RESNET34_V1} for resnet34
+     * @throws IllegalArgumentException if torchvision publishes no weights for {@code arch}
+     */
     public static PretrainedWeights defaultFor(String arch) {
         return of(arch, 0);
     }

@@ -65,6 +65,8 @@ public final class Weights {
      * {@return the local path of {@code w}'s file, downloading it if needed}
      *
      * @param w the weights to use
+     * @throws IOException if the file is not in either cache and cannot be downloaded (offline, network
+     *     error) or its download does not match the checksum
      */
     public Path locate(PretrainedWeights w) throws IOException {
         return locate(w.fileName(), URI.create(baseUrl + w.fileName()), w.checksum());
@@ -76,6 +78,8 @@ public final class Weights {
      * @param fileName the file name
      * @param url where the file is downloaded from
      * @param checksum the expected digest of the file
+     * @throws IOException if the file is not in either cache and cannot be downloaded (offline, network
+     *     error) or its download does not match {@code checksum}
      */
     public Path locate(String fileName, URI url, Checksum checksum) throws IOException {
         Path torchCopy = torchHubDir.resolve(fileName);
@@ -98,6 +102,8 @@ public final class Weights {
      * @param arch the architecture's torchvision name
      * @param version 1 or 2 (0: torchvision's DEFAULT)
      * @return the parameters by torchvision name
+     * @throws IllegalArgumentException if torchvision publishes no such weights
+     * @throws IOException if the file cannot be found, downloaded or read
      */
     public Map<String, RawTensor> load(String arch, int version) throws IOException {
         return load(PretrainedWeights.of(arch, version));
@@ -107,6 +113,7 @@ public final class Weights {
      * {@return the state dict of {@code w}, by torchvision's parameter names}
      *
      * @param w the weights to use
+     * @throws IOException if the file cannot be found, downloaded or read
      */
     public Map<String, RawTensor> load(PretrainedWeights w) throws IOException {
         return readFile(locate(w));
@@ -121,6 +128,7 @@ public final class Weights {
      * @param model the model whose parameters are set
      * @param w the weights to use
      * @param nIn the number of input channels of the model
+     * @throws IOException if the file cannot be found, downloaded or read
      */
     public void loadInto(ai.djl.nn.Block model, PretrainedWeights w, int nIn) throws IOException {
         loadInto(model, load(w), nIn);
@@ -163,6 +171,9 @@ public final class Weights {
      * {@return a local weights file: safetensors if it looks like one, else a {@code torch.save} file}
      *
      * @param file the file to read
+     * @throws java.nio.file.NoSuchFileException if {@code file} is not a regular file
+     * @throws IOException if the file cannot be read or is neither a valid safetensors nor a valid
+     *     {@code torch.save} file
      */
     public static Map<String, RawTensor> readFile(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
