@@ -159,9 +159,28 @@ public class AffineCoordTransform implements BatchTransform {
             int outH, int outW) {
         Shape s = x.getShape();
         int n = Math.toIntExact(s.get(0));
+        int c = Math.toIntExact(s.get(1));
+        int h = Math.toIntExact(s.get(2));
+        int w = Math.toIntExact(s.get(3));
         int p = outH * outW;
-        float[] grid = HostResample.grid(prepare(mats, Math.toIntExact(s.get(2)),
-                Math.toIntExact(s.get(3))), n, outH, outW, options.alignCorners());
+        float[] theta = prepare(mats, h, w);
+        boolean warpOnly = coords.size() == 1 && coords.get(0) instanceof Warp.Source;
+        if (!Resampling.mayShrink(options.mode(), h, w, outW, 2)
+                && (!ctx.training() || coords.isEmpty() || warpOnly)) {
+            // one image at a time, no batch-sized grid
+            try (NDManager scope = ctx.manager().newSubManager(x.getDevice())) {
+                x.tempAttach(scope);
+                NDArray out = scope.create(new Shape(n, c, outH, outW), DataType.FLOAT32);
+                if (HostAffine.sample(x.toByteBuffer(true).asFloatBuffer(), n, c, h, w, theta,
+                        ctx.training() && warpOnly ? params[0] : null, outH, outW,
+                        options.mode(), options.padMode(), options.alignCorners(),
+                        out.toByteBuffer(true).asFloatBuffer())) {
+                    out.attach(ctx.manager());
+                    return out;
+                }
+            } // a warp denominator was 0: the batch path below leaves the batch unwarped
+        }
+        float[] grid = HostResample.grid(theta, n, outH, outW, options.alignCorners());
         if (ctx.training()) {
             for (int i = 0; i < coords.size(); i++) {
                 grid = coords.get(i).apply(grid, p, params[i]);

@@ -80,8 +80,7 @@ final class HostResample {
      */
     static void sample(FloatBuffer src, int n, int c, int h, int w, float[] grid, int p,
             SampleMode mode, PadMode pad, boolean alignCorners, FloatBuffer dst) {
-        int plane = h * w;
-        float[] img = new float[c * plane];
+        float[] img = new float[c * h * w];
         float[] out = new float[c * p];
         float[] xs = new float[p];
         float[] ys = new float[p];
@@ -92,14 +91,33 @@ final class HostResample {
                 xs[k] = coordinate(grid[g], w, pad, alignCorners);
                 ys[k] = coordinate(grid[g + 1], h, pad, alignCorners);
             }
-            if (mode == SampleMode.NEAREST) {
-                nearest(img, c, h, w, xs, ys, pad == PadMode.ZEROS, out);
-            } else if (pad == PadMode.ZEROS) {
-                bilinearZeros(img, c, h, w, xs, ys, out);
-            } else {
-                bilinear(img, c, h, w, xs, ys, out);
-            }
+            sampleImage(img, c, h, w, xs, ys, mode, pad, out);
             dst.put(i * out.length, out);
+        }
+    }
+
+    /**
+     * Samples one image (C&times;H&times;W) at pixel coordinates already unnormalized and padded
+     * by {@link #coordinate}.
+     *
+     * @param img the image
+     * @param c channels
+     * @param h height
+     * @param w width
+     * @param xs the x coordinate of each output pixel
+     * @param ys the y coordinate of each output pixel
+     * @param mode bilinear or nearest
+     * @param pad the padding (zeros reads 0 outside the image)
+     * @param out receives C&times;P values
+     */
+    static void sampleImage(float[] img, int c, int h, int w, float[] xs, float[] ys,
+            SampleMode mode, PadMode pad, float[] out) {
+        if (mode == SampleMode.NEAREST) {
+            nearest(img, c, h, w, xs, ys, pad == PadMode.ZEROS, out);
+        } else if (pad == PadMode.ZEROS) {
+            bilinearZeros(img, c, h, w, xs, ys, out);
+        } else {
+            bilinear(img, c, h, w, xs, ys, out);
         }
     }
 

@@ -23,8 +23,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * F.grid_sample} on the fixtures of {@code make_grid_sample_fixture.py} (the cases of {@link
  * GridSampleTorchTest}, max abs difference at most 1e-5), and the whole {@link
  * AffineCoordTransform} on the CPU path against its NDArray path on the same draws (flip,
- * rotation, zoom in and out, warp; every pad and sample mode, both align_corners, a smaller output and one
- * with fastai's area pre-shrink): the same operations in the same order, so within 1e-5.
+ * rotation, zoom in and out, warp; every pad and sample mode, both align_corners; at the input
+ * size one image at a time ({@link HostAffine}), at a smaller output and with fastai's area
+ * pre-shrink on the batch grid): the same operations in the same order, so within 1e-5.
  */
 class HostResampleTest {
     private static Map<String, TensorArchive.Tensor> fx;
@@ -114,6 +115,24 @@ class HostResampleTest {
                 assertThat(AffineTransformsTest.maxDiff(host, nd)).isLessThanOrEqualTo(1e-5f);
             }
         }
+    }
+
+    @Test
+    void oneImageAtATimeSaysWhenAWarpDenominatorIsZero() {
+        // identity matrix, 3x3 output (grid x in {-1, 0, 1}): c6 = 1 makes the denominator
+        // x + 1, which is 0 in the left column; c6 = 0.5 keeps it positive
+        float[] theta = {1, 0, 0, 0, 1, 0};
+        double[] singular = new double[10];
+        singular[8] = 1;
+        double[] regular = new double[10];
+        regular[8] = 0.5;
+        regular[2] = 1;
+        regular[6] = 1;
+        FloatBuffer src = buffer(new float[9]);
+        assertThat(HostAffine.sample(src, 1, 1, 3, 3, theta, new double[][] {singular}, 3, 3,
+                SampleMode.BILINEAR, PadMode.REFLECTION, true, buffer(new float[9]))).isFalse();
+        assertThat(HostAffine.sample(src, 1, 1, 3, 3, theta, new double[][] {regular}, 3, 3,
+                SampleMode.BILINEAR, PadMode.REFLECTION, true, buffer(new float[9]))).isTrue();
     }
 
     @Test
