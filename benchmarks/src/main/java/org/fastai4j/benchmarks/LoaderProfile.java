@@ -100,7 +100,6 @@ public final class LoaderProfile {
                         buf.flip();
                         NDArray x = m.create(buf, new Shape(bs, 3, 224, 224), DataType.UINT8).duplicate();
                         tb[0] += cpu() - t0;
-                        if (b == 0 && r == 0) System.out.println("engine " + x.getManager().getEngine().getEngineName() + " " + x.getDevice());
                         BatchContext ctx = new BatchContext(true, 77L * r + b, m);
                         for (int t = 0; t < tfms.size(); t++) {
                             long s0 = cpu();
