@@ -1,9 +1,12 @@
-package org.fastai4j.interpret;
+package org.fastai4j.core;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Number formatting as Python's {@code f'{x:.Nf}'}: the exact binary value rounded half-even. */
+/**
+ * Number formatting as Python's {@code f'{x:.Nf}'}: the exact binary value rounded half-even. In
+ * {@code core} so that every layer (the plots included) prints numbers as fastai does.
+ */
 public final class Formats {
     private Formats() {
     }
