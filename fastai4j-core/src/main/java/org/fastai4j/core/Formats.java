@@ -12,9 +12,9 @@ public final class Formats {
     }
 
     /**
-     * Formats a number with a fixed count of decimals, as Python's {@code f'{x:.Nf}'} does.
-     * Unlike Python, a negative value that rounds to zero prints without its minus sign
-     * ({@code "0.00"}, where Python prints {@code "-0.00"}).
+     * Formats a number with a fixed count of decimals, as Python's {@code f'{x:.Nf}'} (and
+     * {@code '%.Nf' % x}) does, including the sign of a negative value that rounds to zero
+     * ({@code "-0.00"} for {@code -0.001} or {@code -0.0}).
      *
      * @param x the value
      * @param digits the number of decimals, {@code >= 0}
@@ -28,6 +28,10 @@ public final class Formats {
         if (Double.isInfinite(x)) {
             return x > 0 ? "inf" : "-inf";
         }
-        return new BigDecimal(x).setScale(digits, RoundingMode.HALF_EVEN).toPlainString();
+        BigDecimal rounded = new BigDecimal(x).setScale(digits, RoundingMode.HALF_EVEN);
+        // BigDecimal has no negative zero; Python keeps the sign (-0.001 and -0.0 print as -0.00)
+        boolean negative = x < 0 || Double.doubleToRawLongBits(x) == Double.doubleToRawLongBits(-0.0);
+        String s = rounded.toPlainString();
+        return negative && rounded.signum() == 0 ? "-" + s : s;
     }
 }
