@@ -757,7 +757,8 @@ public final class Learner implements AutoCloseable {
      *
      * @param maxN the maximum number of items shown (fastai's default 9)
      * @return the grid of items, to {@code save} or {@code show}
-     * @throws IllegalArgumentException if the data has no categorical target (no vocabulary)
+     * @throws IllegalArgumentException if {@code maxN <= 0}, the data has no categorical target (no
+     *     vocabulary), or the validation set is empty
      */
     public org.fastai4j.plot.Figure showResults(int maxN) { return org.fastai4j.interpret.Results.show(this, maxN); }
 
