@@ -1,8 +1,8 @@
 /**
  * The base every other package builds on, knowing nothing of images or training:
  * {@link org.fastai4j.core.Transform} (fastai's encoding function), {@link org.fastai4j.core.Seeds}
- * (reproducible per-epoch, per-item seeds), {@link org.fastai4j.core.Devices} (the default device)
- * and the engine set-up. Batched affine resampling, which DJL lacks, lives in
- * {@link org.fastai4j.core.affine}.
+ * (reproducible per-epoch, per-item seeds), {@link org.fastai4j.core.Devices} (the default device),
+ * {@link org.fastai4j.core.Formats} (numbers printed as Python prints them) and the engine set-up.
+ * Batched affine resampling, which DJL lacks, lives in {@link org.fastai4j.core.affine}.
  */
 package org.fastai4j.core;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.fastai4j.core.Formats;
 import org.fastai4j.data.DataLoader;
 import org.fastai4j.data.Vocab;
 import org.fastai4j.learner.Learner;

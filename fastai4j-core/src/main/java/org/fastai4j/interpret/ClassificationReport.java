@@ -2,6 +2,7 @@ package org.fastai4j.interpret;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.fastai4j.core.Formats;
 
 /**
  * Per-class precision, recall, F1 and support with accuracy and macro and weighted averages, as

@@ -1,6 +1,7 @@
 package org.fastai4j.interpret;
 
 import java.util.Objects;
+import org.fastai4j.core.Formats;
 import org.fastai4j.data.DataLoader;
 import org.fastai4j.learner.Learner;
 import org.fastai4j.learner.Preds;

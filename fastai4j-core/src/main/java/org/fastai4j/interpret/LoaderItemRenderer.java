@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
 import java.util.Objects;
+import org.fastai4j.core.Formats;
 import org.fastai4j.data.Batch;
 import org.fastai4j.data.DataLoader;
 import org.fastai4j.plot.Images;

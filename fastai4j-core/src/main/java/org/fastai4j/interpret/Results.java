@@ -37,7 +37,8 @@ public final class Results {
      * @param maxN the most items to show, {@code > 0} (fastai's {@code max_n}, default 9); fewer
      *     when the validation set is smaller
      * @return a grid of the items titled actual, then predicted class, green when right, red when wrong
-     * @throws IllegalArgumentException if {@code maxN <= 0} or the loader has no vocab
+     * @throws IllegalArgumentException if {@code maxN <= 0}, the loader has no vocab, or the
+     *     validation set is empty
      */
     public static Figure show(Learner learn, int maxN) {
         DataLoader dl = learn.dls().valid();
@@ -95,6 +96,10 @@ public final class Results {
     static Preds predictFirst(Learner learn, DataLoader dl, int maxN) {
         if (maxN <= 0) {
             throw new IllegalArgumentException("maxN must be > 0, got " + maxN);
+        }
+        if (dl.itemCount() == 0) {
+            throw new IllegalArgumentException("showResults: the validation set is empty (0 items), nothing to show;"
+                    + " build the DataLoaders with a validation split");
         }
         int n = Math.min(maxN, dl.itemCount());
         int[] indices = new int[n];

@@ -355,9 +355,27 @@ public final class Learner implements AutoCloseable {
      *
      * @param list the callbacks, none null
      * @return this learner
-     * @throws IllegalArgumentException if one of them is null
+     * @throws IllegalArgumentException if one of them is null (then none is added)
      */
-    public Learner addCbs(Callback... list) { for (Callback cb : list) { addCb(cb); } return this; }
+    public Learner addCbs(Callback... list) {
+        requireCallbacks(list, "addCbs");
+        for (Callback cb : list) {
+            addCb(cb);
+        }
+        return this;
+    }
+
+    /** Refuses a null array or element, naming its position, before anything is added. */
+    static void requireCallbacks(Callback[] list, String what) {
+        if (list == null) {
+            throw new IllegalArgumentException(what + " must not be null");
+        }
+        for (int i = 0; i < list.length; i++) {
+            if (list[i] == null) {
+                throw new IllegalArgumentException(what + ": callback at position " + i + " (0-based) is null");
+            }
+        }
+    }
     /**
      * Removes a callback (fastai's {@code remove_cb}); nothing happens if it is not there.
      *
@@ -454,8 +472,9 @@ public final class Learner implements AutoCloseable {
      *     also null, keeps the optimizer's own)
      * @param resetOpt whether to create a fresh optimizer (losing its state) even if one exists
      *     (fastai's {@code reset_opt}, default false)
-     * @param cbs extra callbacks for this fit only (fastai's {@code cbs})
-     * @throws IllegalArgumentException if {@code nEpoch} is negative or a callback is null
+     * @param cbs extra callbacks for this fit only (fastai's {@code cbs}); a null array is none
+     * @throws IllegalArgumentException if {@code nEpoch} is negative or a callback is null (the
+     *     message gives its position; nothing is added then)
      * @throws CallbackException if a callback fails
      * @throws BatchException if the model or the loss fails on a batch
      */
@@ -463,8 +482,14 @@ public final class Learner implements AutoCloseable {
         if (nEpoch < 0) {
             throw new IllegalArgumentException("nEpoch must be >= 0, got " + nEpoch);
         }
-        addCbs(cbs);
+        Callback[] extra = cbs == null ? new Callback[0] : cbs;
+        requireCallbacks(extra, "cbs");
+        int added = 0;
         try {
+            for (Callback cb : extra) {
+                addCb(cb);
+                added++;
+            }
             if (resetOpt || opt == null) {
                 createOpt();
             }
@@ -479,7 +504,9 @@ public final class Learner implements AutoCloseable {
                     opt.paramGroups().size(), this.cbs.snapshot().size());
             loop.fit();
         } finally {
-            removeCbs(cbs);
+            for (int i = 0; i < added; i++) {
+                removeCb(extra[i]);
+            }
         }
     }
     /**
@@ -757,7 +784,8 @@ public final class Learner implements AutoCloseable {
      *
      * @param maxN the maximum number of items shown (fastai's default 9)
      * @return the grid of items, to {@code save} or {@code show}
-     * @throws IllegalArgumentException if the data has no categorical target (no vocabulary)
+     * @throws IllegalArgumentException if {@code maxN <= 0}, the data has no categorical target (no
+     *     vocabulary), or the validation set is empty
      */
     public org.fastai4j.plot.Figure showResults(int maxN) { return org.fastai4j.interpret.Results.show(this, maxN); }
 

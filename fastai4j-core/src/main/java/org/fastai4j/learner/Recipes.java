@@ -68,7 +68,9 @@ final class Recipes {
         return learn.opt().hyper("lr");
     }
 
-    static Callback[] with(Callback first, Callback... rest) {
+    static Callback[] with(Callback first, Callback... cbs) {
+        Callback[] rest = cbs == null ? new Callback[0] : cbs;
+        Learner.requireCallbacks(rest, "cbs"); // positions as the caller gave them
         Callback[] all = new Callback[rest.length + 1];
         all[0] = first;
         System.arraycopy(rest, 0, all, 1, rest.length);

@@ -11,7 +11,7 @@ import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.fastai4j.core.Formats;
 
 /**
  * A confusion-matrix heat map (Java2D), fastai's {@code plot_confusion_matrix}: rows are actual
@@ -123,7 +123,8 @@ public final class ConfusionMatrixPlot {
         if (Double.isNaN(v)) {
             return "nan";
         }
-        return normalize ? String.format(Locale.ROOT, "%.2f", v) : Long.toString(Math.round(v));
+        // fastai: f'{cm[i, j]:.2f}', Python's half-even rounding of the exact binary value (1/8 -> 0.12)
+        return normalize ? Formats.fixed(v, 2) : Long.toString(Math.round(v));
     }
 
     /** Computes the layout and draws. */

@@ -134,15 +134,6 @@ class ClassificationInterpretationTest {
     }
 
     @Test
-    void formatsRoundLikePython() {
-        // Python: [f"{x:.2f}" for x in (0.125, 2.675, 0.375, 1.005)] == ['0.12', '2.67', '0.38', '1.00']
-        assertThat(Formats.fixed(0.125, 2)).isEqualTo("0.12");
-        assertThat(Formats.fixed(2.675, 2)).isEqualTo("2.67");
-        assertThat(Formats.fixed(0.375, 2)).isEqualTo("0.38");
-        assertThat(Formats.fixed(1.005, 2)).isEqualTo("1.00");
-    }
-
-    @Test
     void badPredsAreRejectedWithTheirRow() {
         Preds p = preds(true);
         p.targets()[4] = new float[] {3};

@@ -44,6 +44,20 @@ class ConfusionMatrixPlotTest {
         assertThat(p.cellText(2, 0)).isEqualTo("nan"); // 0 / 0, as numpy
     }
 
+    /** Normalized cells read as in fastai's plot, whose text is Python's {@code f'{cm[i, j]:.2f}'}. */
+    @Test
+    void normalizedCellsRoundHalfEvenLikeFastai() {
+        // rows of 8: fractions 1/8, 3/8, 5/8, 7/8 are exact binary ties at the third decimal.
+        // Python: ['%.2f' % (k / 8) for k in (1, 3, 5, 7)] == ['0.12', '0.38', '0.62', '0.88']
+        // (Java's %.2f, HALF_UP, would show 0.13 and 0.63)
+        int[][] cm = {{1, 7}, {3, 5}};
+        ConfusionMatrixPlot p = ConfusionMatrixPlot.render(cm, List.of("a", "b"), true, "t", "Blues");
+        assertThat(p.cellText(0, 0)).isEqualTo("0.12");
+        assertThat(p.cellText(0, 1)).isEqualTo("0.88");
+        assertThat(p.cellText(1, 0)).isEqualTo("0.38");
+        assertThat(p.cellText(1, 1)).isEqualTo("0.62");
+    }
+
     @Test
     void longLabelsAreRotatedSoTheFigureGrowsDownNotSideways() {
         ConfusionMatrixPlot shortL = ConfusionMatrixPlot.render(CM, List.of("a", "b", "c"), false, "", "Blues");

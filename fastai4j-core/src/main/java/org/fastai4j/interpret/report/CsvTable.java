@@ -35,23 +35,30 @@ public record CsvTable(List<String> header, List<List<String>> rows) {
      * @param file the CSV file, UTF-8, header first
      * @return the header and the data rows, as text
      * @throws IOException if the file cannot be read or is not UTF-8, is empty, or a row is
-     *     malformed or has a different field count than the header (the message names the file and line)
+     *     malformed or has a different field count than the header (the message names the file and
+     *     the line's number in the file, blank lines counted)
      */
     public static CsvTable read(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        lines.removeIf(String::isBlank);
-        if (lines.isEmpty()) {
-            throw new IOException(file + ": empty CSV, expected a header line");
-        }
-        List<String> header = parse(lines.get(0), file, 1);
+        List<String> header = null;
         List<List<String>> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            List<String> row = parse(lines.get(i), file, i + 1);
-            if (row.size() != header.size()) {
-                throw new IOException(file + " line " + (i + 1) + ": " + row.size() + " fields, expected "
-                        + header.size() + " as in the header");
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue; // skipped, but counted: messages give the line number in the file
             }
-            rows.add(row);
+            int lineNo = i + 1;
+            List<String> row = parse(lines.get(i), file, lineNo);
+            if (header == null) {
+                header = row;
+            } else if (row.size() != header.size()) {
+                throw new IOException(file + " line " + lineNo + ": " + row.size() + " fields, expected "
+                        + header.size() + " as in the header");
+            } else {
+                rows.add(row);
+            }
+        }
+        if (header == null) {
+            throw new IOException(file + ": empty CSV, expected a header line");
         }
         return new CsvTable(header, rows);
     }

@@ -120,7 +120,7 @@ final class ReportHtml {
     }
 
     private static String fmt(double v) {
-        return org.fastai4j.interpret.Formats.fixed(v, 2);
+        return org.fastai4j.core.Formats.fixed(v, 2);
     }
 
     static String esc(String s) {
