@@ -155,6 +155,11 @@ public final class RandomResizedCrop implements ItemTransform<Mat>, ReducedDecod
      * The largest of 8, 4, 2 by which the region this item resizes (its training crop, or the
      * whole image resized to the target plus {@code xtra} on validation) is at least that many
      * times the target on both sides; else 1.
+     *
+     * @param w the image's full width
+     * @param h the image's full height
+     * @param ctx the item's context (its seed draws the region, as in {@link #apply})
+     * @return 8, 4, 2 or 1
      */
     @Override
     public int decodeReduction(int w, int h, ItemContext ctx) {
@@ -186,6 +191,13 @@ public final class RandomResizedCrop implements ItemTransform<Mat>, ReducedDecod
      * size, as {@link #apply} draws it, then its edges are mapped to the reduced image and
      * rounded to whole pixels: at most half a reduced pixel off, which is at most half an
      * output pixel since the reduced region is still at least the target size.
+     *
+     * @param img the image decoded at 1/{@code factor}; not released
+     * @param w the image's full width
+     * @param h the image's full height
+     * @param factor the reduction from {@link #decodeReduction}
+     * @param ctx the item's context
+     * @return the crop resized to the target, a new Mat
      */
     @Override
     public Mat applyReduced(Mat img, int w, int h, int factor, ItemContext ctx) {
