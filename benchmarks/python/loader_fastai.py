@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The fastai side of LoaderBench: ImageDataLoaders.from_folder(DIR, item_tfms=RandomResizedCrop(224),
 batch_tfms=aug_transforms(), bs=BS, num_workers=W) and one epoch of the training loader iterated
-(JPEG decode by PIL in W worker processes, augmentation on the batch in the main process).
+(JPEG decode, crop and collation by PIL/torch in W worker processes, augmentation on the batch in
+the main process; with W = 0 all of it in the main process).
 
 usage: loader_fastai.py DIR [--bs 64] [--workers 1] [--threads 1] [--epochs 2]
 Prints 'JSON {...}' with images/s of the fastest epoch (the first warms the workers up) and the
