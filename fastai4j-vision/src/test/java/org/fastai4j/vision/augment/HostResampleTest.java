@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * GridSampleTorchTest}, max abs difference at most 1e-5), and the whole {@link
  * AffineCoordTransform} on the CPU path against its NDArray path on the same draws (flip,
  * rotation, zoom in and out, warp; every pad and sample mode, both align_corners; at the input
- * size one image at a time ({@link HostAffine}), at a smaller output and with fastai's area
- * pre-shrink on the batch grid): the same operations in the same order, so within 1e-5.
+ * size and larger outputs one image at a time ({@link HostAffine}), at smaller outputs and with
+ * fastai's area pre-shrink on the batch grid): the same operations in the same order, so within 1e-5.
  */
 class HostResampleTest {
     private static Map<String, TensorArchive.Tensor> fx;
@@ -98,7 +98,8 @@ class HostResampleTest {
     @ParameterizedTest
     @CsvSource({"reflection,bilinear,true,0,0", "zeros,bilinear,true,0,0", "border,bilinear,true,0,0",
         "reflection,nearest,true,0,0", "zeros,nearest,false,0,0", "reflection,bilinear,false,0,0",
-        "border,bilinear,false,0,0", "reflection,bilinear,true,13,11", "zeros,bilinear,true,5,4"})
+        "border,bilinear,false,0,0", "reflection,bilinear,true,13,11", "zeros,bilinear,true,5,4",
+        "reflection,bilinear,true,40,45", "zeros,nearest,false,36,29"})
     void cpuPathMatchesNdArrayPath(String pad, String mode, boolean ac, int oh, int ow) {
         AffineOptions o = new AffineOptions(oh, ow, SampleMode.of(mode), PadMode.of(pad), ac, false);
         // fastai's largest default warp: a stronger one can bring the homography's denominator
