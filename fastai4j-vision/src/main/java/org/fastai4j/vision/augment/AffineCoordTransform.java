@@ -3,6 +3,7 @@ package org.fastai4j.vision.augment;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -167,14 +168,15 @@ public class AffineCoordTransform implements BatchTransform {
         boolean warpOnly = coords.size() == 1 && coords.get(0) instanceof Warp.Source;
         if (!Resampling.mayShrink(options.mode(), h, w, outW, 2)
                 && (!ctx.training() || coords.isEmpty() || warpOnly)) {
-            // one image at a time, no batch-sized grid
+            // one image at a time, no batch-sized grid, on as many threads as the engine's intra-op
+            // threads (fastai4j's EngineSetup: FASTAI4J_THREADS or the cores)
             try (NDManager scope = ctx.manager().newSubManager(x.getDevice())) {
                 x.tempAttach(scope);
                 NDArray out = scope.create(new Shape(n, c, outH, outW), DataType.FLOAT32);
                 if (HostAffine.sample(x.toByteBuffer(true).asFloatBuffer(), n, c, h, w, theta,
                         ctx.training() && warpOnly ? params[0] : null, outH, outW,
                         options.mode(), options.padMode(), options.alignCorners(),
-                        out.toByteBuffer(true).asFloatBuffer())) {
+                        JniUtils.getNumThreads(), out.toByteBuffer(true).asFloatBuffer())) {
                     out.attach(ctx.manager());
                     return out;
                 }

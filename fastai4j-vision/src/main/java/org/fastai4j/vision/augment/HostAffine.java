@@ -1,6 +1,8 @@
 package org.fastai4j.vision.augment;
 
 import java.nio.FloatBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import org.fastai4j.core.affine.AffineGrid;
 import org.fastai4j.core.affine.PadMode;
 import org.fastai4j.core.affine.SampleMode;
@@ -11,6 +13,8 @@ import org.fastai4j.core.affine.SampleMode;
  * in one loop with {@link HostResample}'s expressions, so the result is the same as building the
  * batch's grid first ({@link HostResample#grid}, {@link Warp.Source#apply(float[], int,
  * double[][])}) but without batch-sized grids (two 25 MB arrays per batch of 64 at 224&times;224).
+ * The images may be split among threads (the calling thread and the common fork-join pool); each
+ * image's result does not depend on the split.
  */
 final class HostAffine {
     private HostAffine() {}
@@ -32,29 +36,36 @@ final class HostAffine {
      * @param mode bilinear or nearest
      * @param pad what coordinates outside [-1, 1] read
      * @param alignCorners torch's {@code align_corners}
+     * @param threads how many threads share the images (1: the calling thread only)
      * @param dst receives the output, N&times;C&times;outH&times;outW
      * @return true when the batch was resampled
      */
     static boolean sample(FloatBuffer src, int n, int c, int h, int w, float[] theta,
             double[][] warp, int outH, int outW, SampleMode mode, PadMode pad,
-            boolean alignCorners, FloatBuffer dst) {
-        int p = outH * outW;
+            boolean alignCorners, int threads, FloatBuffer dst) {
         float[] gxs = AffineGrid.linspace(outW, alignCorners);
         float[] gys = AffineGrid.linspace(outH, alignCorners);
-        float[] img = new float[c * h * w];
-        float[] out = new float[c * p];
-        float[] xs = new float[p];
-        float[] ys = new float[p];
-        for (int i = 0; i < n; i++) {
-            if (!coordinates(theta, i, warp == null ? null : warp[i], gxs, gys, h, w, pad,
-                    alignCorners, xs, ys)) {
-                return false;
+        int parts = Math.max(1, Math.min(n, threads));
+        AtomicBoolean singular = new AtomicBoolean();
+        // part 0 on the calling thread, the others in the common fork-join pool
+        IntStream.range(0, parts).parallel().forEach(part -> {
+            int p = outH * outW;
+            float[] img = new float[c * h * w];
+            float[] out = new float[c * p];
+            float[] xs = new float[p];
+            float[] ys = new float[p];
+            for (int i = part * n / parts; i < (part + 1) * n / parts && !singular.get(); i++) {
+                if (!coordinates(theta, i, warp == null ? null : warp[i], gxs, gys, h, w, pad,
+                        alignCorners, xs, ys)) {
+                    singular.set(true);
+                    return;
+                }
+                src.get(i * img.length, img);
+                HostResample.sampleImage(img, c, h, w, xs, ys, mode, pad, out);
+                dst.put(i * out.length, out);
             }
-            src.get(i * img.length, img);
-            HostResample.sampleImage(img, c, h, w, xs, ys, mode, pad, out);
-            dst.put(i * out.length, out);
-        }
-        return true;
+        });
+        return !singular.get();
     }
 
     /** Image {@code i}'s padded pixel coordinates; false when a warp denominator is 0. */

@@ -131,9 +131,43 @@ class HostResampleTest {
         regular[6] = 1;
         FloatBuffer src = buffer(new float[9]);
         assertThat(HostAffine.sample(src, 1, 1, 3, 3, theta, new double[][] {singular}, 3, 3,
-                SampleMode.BILINEAR, PadMode.REFLECTION, true, buffer(new float[9]))).isFalse();
+                SampleMode.BILINEAR, PadMode.REFLECTION, true, 1, buffer(new float[9]))).isFalse();
         assertThat(HostAffine.sample(src, 1, 1, 3, 3, theta, new double[][] {regular}, 3, 3,
-                SampleMode.BILINEAR, PadMode.REFLECTION, true, buffer(new float[9]))).isTrue();
+                SampleMode.BILINEAR, PadMode.REFLECTION, true, 1, buffer(new float[9]))).isTrue();
+    }
+
+    @Test
+    void splittingTheImagesAmongThreadsChangesNothing() {
+        int n = 7;
+        int c = 3;
+        int h = 19;
+        int w = 23;
+        java.util.Random r = new java.util.Random(3);
+        float[] pixels = new float[n * c * h * w];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = r.nextFloat();
+        }
+        float[] theta = new float[6 * n];
+        double[][] warp = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double a = r.nextDouble() - 0.5;
+            theta[6 * i] = (float) Math.cos(a);
+            theta[6 * i + 1] = (float) Math.sin(a);
+            theta[6 * i + 2] = 0.1f;
+            theta[6 * i + 3] = (float) -Math.sin(a);
+            theta[6 * i + 4] = (float) Math.cos(a);
+            warp[i] = Warp.params(r.nextDouble() * 0.4 - 0.2, r.nextDouble() * 0.4 - 0.2);
+        }
+        float[][] got = new float[2][n * c * 17 * 29];
+        int[] threads = {1, 3};
+        for (int t = 0; t < 2; t++) {
+            FloatBuffer dst = buffer(got[t]);
+            assertThat(HostAffine.sample(buffer(pixels), n, c, h, w, theta, warp, 17, 29,
+                    SampleMode.BILINEAR, PadMode.REFLECTION, true, threads[t], dst)).isTrue();
+            dst.get(0, got[t]);
+        }
+        assertThat(got[1]).containsExactly(got[0]);
+        assertThat(TensorArchive.maxAbsDiff(got[0], new float[got[0].length])).isGreaterThan(0.1f);
     }
 
     @Test
