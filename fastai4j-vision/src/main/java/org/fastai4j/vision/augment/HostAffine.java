@@ -17,6 +17,9 @@ import org.fastai4j.core.affine.SampleMode;
  * image's result does not depend on the split.
  */
 final class HostAffine {
+    /** Per-thread scratch arrays: image in, image out, x and y coordinates (one image each). */
+    private static final ThreadLocal<float[][]> SCRATCH = new ThreadLocal<>();
+
     private HostAffine() {}
 
     /**
@@ -36,7 +39,8 @@ final class HostAffine {
      * @param mode bilinear or nearest
      * @param pad what coordinates outside [-1, 1] read
      * @param alignCorners torch's {@code align_corners}
-     * @param threads how many threads share the images (1: the calling thread only)
+     * @param threads 1: every image on the calling thread; more: the images are shared among the
+     *     calling thread and the common fork-join pool
      * @param dst receives the output, N&times;C&times;outH&times;outW
      * @return true when the batch was resampled
      */
@@ -45,27 +49,36 @@ final class HostAffine {
             boolean alignCorners, int threads, FloatBuffer dst) {
         float[] gxs = AffineGrid.linspace(outW, alignCorners);
         float[] gys = AffineGrid.linspace(outH, alignCorners);
-        int parts = Math.max(1, Math.min(n, threads));
         AtomicBoolean singular = new AtomicBoolean();
-        // part 0 on the calling thread, the others in the common fork-join pool
-        IntStream.range(0, parts).parallel().forEach(part -> {
-            int p = outH * outW;
-            float[] img = new float[c * h * w];
-            float[] out = new float[c * p];
-            float[] xs = new float[p];
-            float[] ys = new float[p];
-            for (int i = part * n / parts; i < (part + 1) * n / parts && !singular.get(); i++) {
-                if (!coordinates(theta, i, warp == null ? null : warp[i], gxs, gys, h, w, pad,
-                        alignCorners, xs, ys)) {
-                    singular.set(true);
-                    return;
-                }
-                src.get(i * img.length, img);
-                HostResample.sampleImage(img, c, h, w, xs, ys, mode, pad, out);
-                dst.put(i * out.length, out);
+        IntStream images = IntStream.range(0, n);
+        // with more than one thread, images are work-stolen among the caller and the common pool
+        (threads > 1 ? images.parallel() : images).forEach(i -> {
+            if (singular.get()) {
+                return;
             }
+            int p = outH * outW;
+            float[][] scratch = scratch(c * h * w, c * p, p);
+            if (!coordinates(theta, i, warp == null ? null : warp[i], gxs, gys, h, w, pad,
+                    alignCorners, scratch[2], scratch[3])) {
+                singular.set(true);
+                return;
+            }
+            src.get(i * scratch[0].length, scratch[0]);
+            HostResample.sampleImage(scratch[0], c, h, w, scratch[2], scratch[3], mode, pad,
+                    scratch[1]);
+            dst.put(i * scratch[1].length, scratch[1]);
         });
         return !singular.get();
+    }
+
+    /** This thread's image, output and coordinate arrays for these sizes (reused: no garbage). */
+    private static float[][] scratch(int image, int out, int p) {
+        float[][] s = SCRATCH.get();
+        if (s == null || s[0].length != image || s[1].length != out || s[2].length != p) {
+            s = new float[][] {new float[image], new float[out], new float[p], new float[p]};
+            SCRATCH.set(s);
+        }
+        return s;
     }
 
     /** Image {@code i}'s padded pixel coordinates; false when a warp denominator is 0. */
