@@ -28,9 +28,11 @@ public class LightingTransform implements BatchTransform {
     public static final int ORDER = 40;
 
     /**
-     * Images are lit a few at a time, about this many bytes each: temporaries this small come
-     * from malloc's heap and stay in cache, where batch-sized ones (38 MB at 64x3x224x224) are
-     * fresh mmaps, page-faulted on every use, and the math costs less than the faults.
+     * Images are lit a few at a time, about this many bytes each. Measured here (64x3x224x224,
+     * one engine thread): an op allocating a batch-sized (38 MB) result cost about three times an
+     * in-place op on the same batch (allocating and first touching that much memory, which malloc
+     * serves and returns again for every op), while ~4 MiB temporaries are reused warm; lighting
+     * went from about 1.3 to 0.8 CPU ms per image.
      */
     static final long CHUNK_BYTES = 4L << 20;
 
