@@ -7,32 +7,32 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One epoch of a {@link ThreadedDataLoader}: worker threads load the items of at most
- * {@code prefetch} batches ahead; batches are delivered in order on the consumer thread, which
- * stacks them into NDArrays. Closing it (or reaching the end) stops the workers.
+ * One epoch of a {@link ThreadedDataLoader}: the loader's worker threads load the items of at
+ * most {@code prefetch} batches ahead; batches are delivered in order on the consumer thread,
+ * which stacks them into NDArrays. Closing it (or reaching the end) cancels the items not loaded
+ * yet; the threads stay with the loader for its next epoch.
  */
 final class PrefetchIterator implements DataLoader.CloseableIterator<Batch> {
-    private static final AtomicInteger POOL_IDS = new AtomicInteger();
-
     private final ThreadedDataLoader loader;
     private final NDManager parent;
     private final int epoch;
     private final int[] order;
     private final int batches;
-    private final ThreadPoolExecutor pool;
+    private final ExecutorService pool;
     private final ArrayDeque<List<Future<Sample>>> pending = new ArrayDeque<>();
+    /** Items of this epoch being loaded right now. */
+    private final AtomicInteger active = new AtomicInteger();
     private int submitted;
     private int delivered;
-    private boolean closed;
+    private volatile boolean closed;
 
     PrefetchIterator(ThreadedDataLoader loader, NDManager parent, int epoch) {
         this.loader = loader;
@@ -40,25 +40,8 @@ final class PrefetchIterator implements DataLoader.CloseableIterator<Batch> {
         this.epoch = epoch;
         this.order = loader.order(epoch);
         this.batches = loader.size();
-        int workers = loader.workers();
-        if (workers > 0) {
-            pool = new ThreadPoolExecutor(workers, workers, 2, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), daemonThreads());
-            pool.allowCoreThreadTimeOut(true);
-        } else {
-            pool = null;
-        }
+        this.pool = loader.workers() > 0 ? loader.pool() : null;
         fill();
-    }
-
-    private static ThreadFactory daemonThreads() {
-        int id = POOL_IDS.incrementAndGet();
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "fastai4j-loader-" + id + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     private void fill() {
@@ -76,15 +59,32 @@ final class PrefetchIterator implements DataLoader.CloseableIterator<Batch> {
         List<Future<Sample>> futures = new ArrayList<>(end - b * bs);
         for (int i = b * bs; i < end; i++) {
             int index = order[i];
-            FutureTask<Sample> task = new FutureTask<>(() -> loader.loadItem(index, epoch));
+            FutureTask<Sample> task = new FutureTask<>(() -> load(index));
             if (pool != null) {
-                pool.execute(task);
+                try {
+                    pool.execute(task);
+                } catch (RejectedExecutionException e) {
+                    close();
+                    throw new IllegalStateException("The loader was closed during the epoch", e);
+                }
             } else {
                 task.run();
             }
             futures.add(task);
         }
         return futures;
+    }
+
+    private Sample load(int index) {
+        active.incrementAndGet();
+        try {
+            if (closed) {
+                throw new CancellationException("the epoch iterator was closed");
+            }
+            return loader.loadItem(index, epoch);
+        } finally {
+            active.decrementAndGet();
+        }
     }
 
     @Override
@@ -130,7 +130,8 @@ final class PrefetchIterator implements DataLoader.CloseableIterator<Batch> {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for a batch", e);
         } catch (CancellationException e) {
-            throw new IllegalStateException("The epoch iterator was closed", e);
+            close();
+            throw new IllegalStateException("The epoch iterator (or its loader) was closed", e);
         }
     }
 
@@ -141,16 +142,20 @@ final class PrefetchIterator implements DataLoader.CloseableIterator<Batch> {
         }
         closed = true;
         for (List<Future<Sample>> batch : pending) {
-            batch.forEach(f -> f.cancel(true));
+            batch.forEach(f -> f.cancel(false));
         }
         pending.clear();
-        if (pool != null) {
-            pool.shutdownNow();
-        }
     }
 
-    /** True once every worker thread has ended (for tests). */
+    /** True once no item of this epoch is loading any more (for tests). */
     boolean awaitWorkersStopped(long millis) throws InterruptedException {
-        return pool == null || pool.awaitTermination(millis, TimeUnit.MILLISECONDS);
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (active.get() > 0) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return true;
     }
 }

@@ -10,6 +10,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.fastai4j.core.Devices;
 import org.fastai4j.core.Seeds;
 
@@ -24,10 +30,20 @@ import org.fastai4j.core.Seeds;
  * {@code Seeds.derive(seed, e, i)}; batch {@code b} gets {@code Seeds.derive(seed, e, b)} for its
  * batch transforms (with a distinct salt, see {@link #batchSeed}). Results are the same whatever
  * the number of workers.
+ *
+ * <p>Threads: the workers are one pool per loader, started at the first epoch and kept for the
+ * next ones (a new thread per epoch would also open new native malloc arenas); they are daemon
+ * threads, end by themselves after {@value #KEEP_ALIVE_SECONDS} s without work, and {@link
+ * #close()} ends them at once. A closed loader can still be iterated: it starts a new pool.
  */
-public final class ThreadedDataLoader implements DataLoader {
+public final class ThreadedDataLoader implements DataLoader, AutoCloseable {
     /** Salt separating batch seeds from item seeds. */
     private static final long BATCH_SALT = 0x6261746368L;
+
+    /** How long an idle worker thread waits for the next epoch before it ends. */
+    static final long KEEP_ALIVE_SECONDS = 60;
+
+    private static final AtomicInteger POOL_IDS = new AtomicInteger();
 
     private final ItemSource source;
     private final int bs;
@@ -39,6 +55,7 @@ public final class ThreadedDataLoader implements DataLoader {
     private final Device device;
     private final List<BatchTransform> batchTfms;
     private final Vocab vocab;
+    private ThreadPoolExecutor pool;
 
     private ThreadedDataLoader(Builder b) {
         this.source = b.source;
@@ -198,6 +215,47 @@ public final class ThreadedDataLoader implements DataLoader {
     public CloseableIterator<Batch> iterator(NDManager parent, int epoch) {
         Objects.requireNonNull(parent, "parent");
         return new PrefetchIterator(this, parent, epoch);
+    }
+
+    /**
+     * This loader's worker pool, started on first use (and again after {@link #close()}).
+     *
+     * @return the pool, with {@link #workers()} daemon threads
+     */
+    synchronized ExecutorService pool() {
+        if (pool == null) {
+            int id = POOL_IDS.incrementAndGet();
+            AtomicInteger n = new AtomicInteger();
+            pool = new ThreadPoolExecutor(workers, workers, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), r -> {
+                        Thread t = new Thread(r, "fastai4j-loader-" + id + "-" + n.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+            pool.allowCoreThreadTimeOut(true);
+        }
+        return pool;
+    }
+
+    /**
+     * Ends the worker threads now (they also end by themselves after {@value
+     * #KEEP_ALIVE_SECONDS} s idle). Items still queued are cancelled: an epoch iterating at that
+     * moment fails with an {@link IllegalStateException}. Iterating again later starts a new pool.
+     */
+    @Override
+    public void close() {
+        ThreadPoolExecutor p;
+        synchronized (this) {
+            p = pool;
+            pool = null;
+        }
+        if (p != null) {
+            for (Runnable queued : p.shutdownNow()) {
+                if (queued instanceof Future<?> f) {
+                    f.cancel(false);
+                }
+            }
+        }
     }
 
     @Override

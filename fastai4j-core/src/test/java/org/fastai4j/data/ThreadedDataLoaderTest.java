@@ -140,7 +140,7 @@ class ThreadedDataLoaderTest {
     }
 
     @Test
-    void closingEarlyStopsTheWorkers() throws Exception {
+    void closingEarlyStopsLoadingTheEpochsItems() throws Exception {
         DataLoader dl = loader(400, true, 3);
         try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
             PrefetchIterator it = (PrefetchIterator) dl.iterator(m, 0);
@@ -148,6 +148,82 @@ class ThreadedDataLoaderTest {
             it.close();
             assertThat(it.awaitWorkersStopped(5000)).isTrue();
             assertThat(it.hasNext()).isFalse();
+        }
+    }
+
+    /** {@link Numbers} that records the threads loading it, optionally slowly. */
+    static final class Recording implements ItemSource {
+        final Numbers numbers;
+        final long sleepMillis;
+        final Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        Recording(int n, long sleepMillis) {
+            this.numbers = new Numbers(n, -1);
+            this.sleepMillis = sleepMillis;
+        }
+
+        @Override
+        public int size() {
+            return numbers.size();
+        }
+
+        @Override
+        public Sample load(int index, ItemContext ctx) throws Exception {
+            threads.add(Thread.currentThread());
+            Thread.sleep(sleepMillis);
+            return numbers.load(index, ctx);
+        }
+
+        @Override
+        public String describe(int index) {
+            return numbers.describe(index);
+        }
+    }
+
+    @Test
+    void workerThreadsAreKeptAcrossEpochsAndEndOnClose() throws Exception {
+        Recording src = new Recording(24, 0);
+        ThreadedDataLoader dl = ThreadedDataLoader.builder(src).setBs(4).optTraining(true)
+                .optSeed(7).optWorkers(2).optDevice(Device.cpu()).build();
+        List<long[]> first = epoch(dl, 0);
+        epoch(dl, 1);
+        epoch(dl, 2);
+        // three epochs, one pool: at most the 2 workers ever loaded an item, all daemon threads
+        assertThat(src.threads).hasSizeBetween(1, 2);
+        assertThat(src.threads).allSatisfy(t -> {
+            assertThat(t.isDaemon()).isTrue();
+            assertThat(t.getName()).startsWith("fastai4j-loader-");
+        });
+        java.util.concurrent.ExecutorService pool = dl.pool();
+        dl.close();
+        assertThat(pool.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        for (Thread t : src.threads) {
+            t.join(5000);
+            assertThat(t.isAlive()).isFalse();
+        }
+        // a closed loader starts a new pool when iterated again, with the same batches
+        List<long[]> again = epoch(dl, 0);
+        assertThat(again).hasSize(first.size());
+        for (int i = 0; i < first.size(); i++) {
+            assertThat(again.get(i)).containsExactly(first.get(i));
+        }
+        dl.close();
+    }
+
+    @Test
+    void closingTheLoaderDuringAnEpochFailsThatEpochClearly() {
+        ThreadedDataLoader dl = ThreadedDataLoader.builder(new Recording(40, 5)).setBs(4)
+                .optTraining(true).optWorkers(1).optPrefetch(3).optDevice(Device.cpu()).build();
+        try (NDManager m = NDManager.newBaseManager(Device.cpu());
+                DataLoader.CloseableIterator<Batch> it = dl.iterator(m, 0)) {
+            it.next().close();
+            dl.close();
+            // 10 batches, 3 ahead: the rest can no longer be loaded
+            assertThatThrownBy(() -> {
+                while (it.hasNext()) {
+                    it.next().close();
+                }
+            }).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
         }
     }
 

@@ -2,6 +2,7 @@ package org.fastai4j.vision.augment;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +25,11 @@ import org.fastai4j.data.BatchTransform;
  * When the output is much smaller than the input, the input is area-resized first, as fastai's
  * {@code _grid_sample}. Order 30, after {@code IntToFloat} (10), before lighting (40) and
  * {@code Normalize} (99).
+ *
+ * <p>On the CPU (a float32 batch of the PyTorch engine) the grid is built and sampled in Java,
+ * one pass per image ({@code HostResample}); on a GPU with NDArray ops ({@link AffineGrid},
+ * {@code GridSample}). Both follow torch's kernels operation by operation and agree to float32
+ * rounding.
  *
  * <p>Randomness: every component draws from its own stream, seeded by {@code
  * Seeds.derive(ctx.seed(), kind, occurrence)}, so a batch is reproducible from its seed and the
@@ -88,6 +94,11 @@ public class AffineCoordTransform implements BatchTransform {
 
     @Override
     public NDArray apply(NDArray x, BatchContext ctx) {
+        return apply(x, ctx, onHost(x));
+    }
+
+    /** {@link #apply(NDArray, BatchContext)} on the CPU path ({@code host}) or with NDArray ops. */
+    NDArray apply(NDArray x, BatchContext ctx, boolean host) {
         Shape s = x.getShape();
         if (s.dimension() != 4 || !x.getDataType().isFloating()) {
             throw new IllegalArgumentException(describe() + " expects a float batch N x C x H x W"
@@ -117,6 +128,9 @@ public class AffineCoordTransform implements BatchTransform {
         }
         int outH = options.hasSize() ? options.height() : h;
         int outW = options.hasSize() ? options.width() : w;
+        if (host) {
+            return applyOnHost(x, ctx, mats, params, outH, outW);
+        }
         try (NDManager scope = ctx.manager().newSubManager(x.getDevice())) {
             x.tempAttach(scope);
             NDArray theta = scope.create(prepare(mats, h, w), new Shape(n, 2, 3));
@@ -129,6 +143,60 @@ public class AffineCoordTransform implements BatchTransform {
                 grid = g.reshape(n, outH, outW, 2);
             }
             NDArray out = Resampling.sample(x, grid, options, scope);
+            out.attach(ctx.manager());
+            return out;
+        }
+    }
+
+    /** True when {@code x} takes the CPU path: a float32 array of the PyTorch engine on the CPU. */
+    static boolean onHost(NDArray x) {
+        return !x.getDevice().isGpu() && x.getDataType() == DataType.FLOAT32
+                && "PyTorch".equals(x.getManager().getEngine().getEngineName());
+    }
+
+    /** {@link #apply} with the grid built and sampled in Java ({@link HostResample}). */
+    NDArray applyOnHost(NDArray x, BatchContext ctx, double[][] mats, double[][][] params,
+            int outH, int outW) {
+        Shape s = x.getShape();
+        int n = Math.toIntExact(s.get(0));
+        int c = Math.toIntExact(s.get(1));
+        int h = Math.toIntExact(s.get(2));
+        int w = Math.toIntExact(s.get(3));
+        int p = outH * outW;
+        float[] theta = prepare(mats, h, w);
+        boolean warpOnly = coords.size() == 1 && coords.get(0) instanceof Warp.Source;
+        if (!Resampling.mayShrink(options.mode(), h, w, outW, 2)
+                && (!ctx.training() || coords.isEmpty() || warpOnly)) {
+            // one image at a time, no batch-sized grid
+            try (NDManager scope = ctx.manager().newSubManager(x.getDevice())) {
+                x.tempAttach(scope);
+                NDArray out = scope.create(new Shape(n, c, outH, outW), DataType.FLOAT32);
+                if (HostAffine.sample(x.toByteBuffer(true).asFloatBuffer(), n, c, h, w, theta,
+                        ctx.training() && warpOnly ? params[0] : null, outH, outW,
+                        options.mode(), options.padMode(), options.alignCorners(),
+                        out.toByteBuffer(true).asFloatBuffer())) {
+                    out.attach(ctx.manager());
+                    return out;
+                }
+            } // a warp denominator was 0: the batch path below leaves the batch unwarped
+        }
+        float[] grid = HostResample.grid(theta, n, outH, outW, options.alignCorners());
+        if (ctx.training()) {
+            for (int i = 0; i < coords.size(); i++) {
+                grid = coords.get(i).apply(grid, p, params[i]);
+            }
+        }
+        float[] g = grid;
+        try (NDManager scope = ctx.manager().newSubManager(x.getDevice())) {
+            x.tempAttach(scope);
+            NDArray in = Resampling.shrinkFirst(x, outW, 2, options.mode(),
+                    () -> HostResample.span(g), scope);
+            Shape is = in.getShape();
+            NDArray out = scope.create(new Shape(n, is.get(1), outH, outW), DataType.FLOAT32);
+            HostResample.sample(in.toByteBuffer(true).asFloatBuffer(), n,
+                    Math.toIntExact(is.get(1)), Math.toIntExact(is.get(2)),
+                    Math.toIntExact(is.get(3)), g, p, options.mode(), options.padMode(),
+                    options.alignCorners(), out.toByteBuffer(true).asFloatBuffer());
             out.attach(ctx.manager());
             return out;
         }

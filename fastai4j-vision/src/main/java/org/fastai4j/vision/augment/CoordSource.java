@@ -17,6 +17,12 @@ interface CoordSource {
      */
     NDArray apply(NDArray grid, double[][] params);
 
+    /**
+     * The same map on a host grid N&times;P&times;2 (x, y), for the CPU path; may return {@code
+     * grid} itself (unchanged, or changed in place).
+     */
+    float[] apply(float[] grid, int p, double[][] params);
+
     /** Distinguishes this kind's random stream from the others'. */
     long salt();
 

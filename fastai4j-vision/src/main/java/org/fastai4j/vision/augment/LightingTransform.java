@@ -1,7 +1,9 @@
 package org.fastai4j.vision.augment;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +26,13 @@ import org.fastai4j.data.BatchTransform;
 public class LightingTransform implements BatchTransform {
     /** fastai's order for {@code LightingTfm}. */
     public static final int ORDER = 40;
+
+    /**
+     * Images are lit a few at a time, about this many bytes each: temporaries this small come
+     * from malloc's heap and stay in cache, where batch-sized ones (38 MB at 64x3x224x224) are
+     * fresh mmaps, page-faulted on every use, and the math costs less than the faults.
+     */
+    static final long CHUNK_BYTES = 4L << 20;
 
     private final List<LogitSource> sources;
 
@@ -66,33 +75,74 @@ public class LightingTransform implements BatchTransform {
         }
         int n = Math.toIntExact(s.get(0));
         double[][] draws = drawAll(n, ctx.seed());
+        float[][] scale = new float[sources.size()][];
+        float[][] shift = new float[sources.size()][];
+        for (int k = 0; k < sources.size(); k++) {
+            LogitSource src = sources.get(k);
+            float[] sc = new float[n];
+            float[] sh = new float[n];
+            boolean anyScale = false;
+            boolean anyShift = false;
+            for (int i = 0; i < n; i++) {
+                sc[i] = (float) src.scale(draws[k][i]);
+                sh[i] = (float) src.shift(draws[k][i]);
+                anyScale |= sc[i] != 1f;
+                anyShift |= sh[i] != 0f;
+            }
+            scale[k] = anyScale ? sc : null;
+            shift[k] = anyShift ? sh : null;
+        }
+        long perImage = s.size() / n * x.getDataType().getNumOfBytes();
+        int chunk = (int) Math.max(1, Math.min(n, CHUNK_BYTES / perImage));
         try (NDManager scope = ctx.manager().newSubManager(x.getDevice())) {
             x.tempAttach(scope);
-            NDArray y = x.clip(1e-7f, 1 - 1e-7f);
-            y = y.pow(-1).sub(1).log().neg();
-            for (int k = 0; k < sources.size(); k++) {
-                LogitSource src = sources.get(k);
-                float[] scale = new float[n];
-                float[] shift = new float[n];
-                boolean anyScale = false;
-                boolean anyShift = false;
-                for (int i = 0; i < n; i++) {
-                    scale[i] = (float) src.scale(draws[k][i]);
-                    shift[i] = (float) src.shift(draws[k][i]);
-                    anyScale |= scale[i] != 1f;
-                    anyShift |= shift[i] != 0f;
-                }
-                if (anyShift) {
-                    y = y.add(scope.create(shift, new Shape(n, 1, 1, 1)).toType(x.getDataType(), false));
-                }
-                if (anyScale) {
-                    y = y.mul(scope.create(scale, new Shape(n, 1, 1, 1)).toType(x.getDataType(), false));
+            if (chunk >= n) {
+                NDArray out = lighting(x, 0, n, scale, shift, scope);
+                out.attach(ctx.manager());
+                return out;
+            }
+            NDArray out = scope.create(s, x.getDataType());
+            for (int i0 = 0; i0 < n; i0 += chunk) {
+                int i1 = Math.min(n, i0 + chunk);
+                try (NDManager part = scope.newSubManager()) {
+                    NDIndex rows = new NDIndex(i0 + ":" + i1);
+                    NDArray xs = x.get(rows);
+                    xs.attach(part);
+                    out.set(rows, lighting(xs, i0, i1, scale, shift, part));
                 }
             }
-            NDArray out = y.getNDArrayInternal().sigmoid();
             out.attach(ctx.manager());
             return out;
         }
+    }
+
+    /**
+     * The lighting of images {@code i0..i1-1}, {@code x} holding just those: fastai's logit,
+     * {@code -(1/x - 1).log()}, the maps, the sigmoid; in-place steps where DJL has them.
+     */
+    private static NDArray lighting(NDArray x, int i0, int i1, float[][] scale, float[][] shift,
+            NDManager scope) {
+        NDArray y = x.clip(1e-7f, 1 - 1e-7f);
+        NDArray r = NDArrays.div(1f, y);
+        y.close();
+        r.subi(1f);
+        y = r.log();
+        r.close();
+        y.negi();
+        Shape per = new Shape(i1 - i0, 1, 1, 1);
+        for (int k = 0; k < scale.length; k++) {
+            if (shift[k] != null) {
+                y.addi(scope.create(java.util.Arrays.copyOfRange(shift[k], i0, i1), per)
+                        .toType(x.getDataType(), false));
+            }
+            if (scale[k] != null) {
+                y.muli(scope.create(java.util.Arrays.copyOfRange(scale[k], i0, i1), per)
+                        .toType(x.getDataType(), false));
+            }
+        }
+        NDArray out = y.getNDArrayInternal().sigmoid();
+        y.close();
+        return out;
     }
 
     /** The draws of every component, one row per component (for tests and reports). */

@@ -3,6 +3,7 @@ package org.fastai4j.vision.augment;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.function.DoubleSupplier;
 import org.fastai4j.core.affine.AffineGrid;
 import org.fastai4j.core.affine.AreaResize;
 import org.fastai4j.core.affine.GridSample;
@@ -39,18 +40,31 @@ final class Resampling {
     }
 
     private static NDArray shrinkFirst(NDArray x, NDArray grid, SampleMode mode, NDManager scope) {
-        if (mode != SampleMode.BILINEAR) {
-            return x;
-        }
+        return shrinkFirst(x, grid.getShape().get(2), grid.getShape().get(3), mode,
+                () -> grid.max().getFloat() - grid.min().getFloat(), scope); // float32, as torch
+    }
+
+    /**
+     * Whether {@link #sample} may area-resize an H&times;W input first (then it depends on the
+     * grid's span), for a grid whose axes 2 and 3 have {@code dim2} and {@code dim3} entries.
+     */
+    static boolean mayShrink(SampleMode mode, int h, int w, long dim2, long dim3) {
+        return mode == SampleMode.BILINEAR && Math.min((double) h / dim2, (double) w / dim3) / 2 > 1;
+    }
+
+    /**
+     * The pre-shrink of {@link #sample}, for a grid whose axes 2 and 3 have {@code dim2} and
+     * {@code dim3} entries and whose coordinates span {@code span} (asked only when needed).
+     */
+    static NDArray shrinkFirst(NDArray x, long dim2, long dim3, SampleMode mode,
+            DoubleSupplier span, NDManager scope) {
         int h = Math.toIntExact(x.getShape().get(2));
         int w = Math.toIntExact(x.getShape().get(3));
-        double d = Math.min((double) h / grid.getShape().get(2),
-                (double) w / grid.getShape().get(3)) / 2;
-        if (!(d > 1)) {
+        if (!mayShrink(mode, h, w, dim2, dim3)) {
             return x;
         }
-        float span = grid.max().getFloat() - grid.min().getFloat(); // float32, as torch
-        double z = 1 / (double) span * 2;
+        double d = Math.min((double) h / dim2, (double) w / dim3) / 2;
+        double z = 1 / span.getAsDouble() * 2;
         if (!(d > z)) {
             return x;
         }

@@ -134,6 +134,34 @@ public final class Warp extends AffineCoordTransform {
         }
 
         @Override
+        public float[] apply(float[] grid, int p, double[][] params) {
+            float[] out = new float[grid.length];
+            for (int i = 0, g = 0; i < params.length; i++) {
+                double[] c = params[i];
+                // the NDArray version's m (rows (c2, c5, c8), (c3, c6, c9)) and offset (c4, c7, 1)
+                float m00 = (float) c[2];
+                float m01 = (float) c[5];
+                float m02 = (float) c[8];
+                float m10 = (float) c[3];
+                float m11 = (float) c[6];
+                float m12 = (float) c[9];
+                float b0 = (float) c[4];
+                float b1 = (float) c[7];
+                for (int k = 0; k < p; k++, g += 2) {
+                    float x = grid[g];
+                    float y = grid[g + 1];
+                    float den = x * m02 + y * m12 + 1f;
+                    if (den == 0f) {
+                        return grid; // fastai leaves the batch unwarped when a denominator is 0
+                    }
+                    out[g] = (x * m00 + y * m10 + b0) / den;
+                    out[g + 1] = (x * m01 + y * m11 + b1) / den;
+                }
+            }
+            return out;
+        }
+
+        @Override
         public long salt() {
             return 0x57617270L; // "Warp"
         }

@@ -24,6 +24,10 @@ import org.opencv.core.Mat;
  * {@code DjlTransforms.item}); the block converts between the two as needed. At the end an H×W×3
  * uint8 tensor becomes 3×H×W; any other tensor (e.g. DJL's {@code ToTensor} output, float C×H×W)
  * is kept as it is. Transform {@code k} of the list draws from {@code Seeds.derive(itemSeed, k)}.
+ *
+ * <p>JPEGs decode at a reduced scale when the first transform allows it: a {@link ReducedDecode}
+ * (e.g. {@code RandomResizedCrop}) for the region it draws, or a {@link DecodeHint} (e.g. {@code
+ * Resize}) for its target size.
  */
 public final class ImageBlock implements InputBlock {
     private final ImageDecoder decoder;
@@ -63,9 +67,21 @@ public final class ImageBlock implements InputBlock {
     @SuppressWarnings("unchecked")
     public HostTensor load(Object x, List<ItemTransform<?>> itemTfms, ItemContext ctx)
             throws Exception {
-        Object cur = decoder.decode(toPath(x), minDecodeSide(itemTfms));
+        Path file = toPath(x);
+        byte[] bytes = ImageDecoder.read(file);
+        Object cur = null;
+        int first = 0;
+        if (!itemTfms.isEmpty() && itemTfms.get(0) instanceof ReducedDecode rd
+                && itemTfms.get(0).itemType() == Mat.class) {
+            cur = decodeReduced(bytes, file, rd, new ItemContext(Seeds.derive(ctx.seed(), 0),
+                    ctx.training()));
+            first = cur == null ? 0 : 1;
+        }
+        if (cur == null) {
+            cur = decoder.decode(bytes, file, minDecodeSide(itemTfms));
+        }
         try {
-            for (int k = 0; k < itemTfms.size(); k++) {
+            for (int k = first; k < itemTfms.size(); k++) {
                 ItemTransform<?> t = itemTfms.get(k);
                 ItemContext c = new ItemContext(Seeds.derive(ctx.seed(), k), ctx.training());
                 if (t.itemType() == Mat.class) {
@@ -97,6 +113,45 @@ public final class ImageBlock implements InputBlock {
                 m.release();
             }
         }
+    }
+
+    /**
+     * The first transform {@code rd} applied to a JPEG decoded at the reduction it allows, or
+     * null (decode at full size) when it allows none or the file is not a JPEG with a readable
+     * size. An EXIF rotation that swaps the sides is detected from the decoded size; when the
+     * rotated image allows less reduction, null.
+     */
+    private Mat decodeReduced(byte[] bytes, Path file, ReducedDecode rd, ItemContext c)
+            throws ImageDecodeException {
+        Optional<long[]> dims = ImageHeader.isJpeg(bytes) ? ImageHeader.dimensions(bytes)
+                : Optional.empty();
+        if (dims.isEmpty() || dims.get()[0] > Integer.MAX_VALUE || dims.get()[1] > Integer.MAX_VALUE) {
+            return null;
+        }
+        int w = (int) dims.get()[0];
+        int h = (int) dims.get()[1];
+        int f = rd.decodeReduction(w, h, c);
+        if (f == 1) {
+            return null;
+        }
+        Mat m = decoder.decodeScaled(bytes, file, f);
+        try {
+            boolean upright = m.cols() == ceilDiv(w, f) && m.rows() == ceilDiv(h, f);
+            boolean turned = m.cols() == ceilDiv(h, f) && m.rows() == ceilDiv(w, f);
+            if (upright) {
+                return rd.applyReduced(m, w, h, f, c);
+            }
+            if (turned && rd.decodeReduction(h, w, c) >= f) {
+                return rd.applyReduced(m, h, w, f, c);
+            }
+            return null;
+        } finally {
+            m.release();
+        }
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
     }
 
     /**

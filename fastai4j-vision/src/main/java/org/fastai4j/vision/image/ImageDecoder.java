@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import javax.imageio.ImageIO;
 import org.opencv.core.CvException;
 import org.opencv.core.CvType;
@@ -132,6 +133,35 @@ public final class ImageDecoder {
      *     pixels than the limit
      */
     public Mat decode(byte[] bytes, Path file, int minSide) throws ImageDecodeException {
+        return decodeWith(bytes, file, dims -> readFlag(dims, ImageHeader.isJpeg(bytes), minSide));
+    }
+
+    /**
+     * Decodes {@code bytes} at 1/{@code factor} of their declared size when they are a JPEG
+     * (libjpeg's DCT scaling: {@code ceil(W/factor) x ceil(H/factor)}); other formats at full size.
+     */
+    Mat decodeScaled(byte[] bytes, Path file, int factor) throws ImageDecodeException {
+        int flag = switch (factor) {
+            case 1 -> Imgcodecs.IMREAD_COLOR;
+            case 2 -> Imgcodecs.IMREAD_REDUCED_COLOR_2;
+            case 4 -> Imgcodecs.IMREAD_REDUCED_COLOR_4;
+            case 8 -> Imgcodecs.IMREAD_REDUCED_COLOR_8;
+            default -> throw new IllegalArgumentException("factor must be 1, 2, 4 or 8, got " + factor);
+        };
+        return decodeWith(bytes, file, dims -> ImageHeader.isJpeg(bytes) ? flag : Imgcodecs.IMREAD_COLOR);
+    }
+
+    /** The bytes of {@code file}, or an {@link ImageDecodeException} naming it. */
+    static byte[] read(Path file) throws ImageDecodeException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ImageDecodeException(file, "cannot read the file (" + e + ")", e);
+        }
+    }
+
+    private Mat decodeWith(byte[] bytes, Path file, ToIntFunction<Optional<long[]>> readFlag)
+            throws ImageDecodeException {
         if (bytes.length == 0) {
             throw new ImageDecodeException(file, "the file is empty (0 bytes)");
         }
@@ -151,7 +181,7 @@ public final class ImageDecoder {
         Mat bgr;
         MatOfByte buf = new MatOfByte(bytes);
         try {
-            bgr = Imgcodecs.imdecode(buf, readFlag(dims, ImageHeader.isJpeg(bytes), minSide));
+            bgr = Imgcodecs.imdecode(buf, readFlag.applyAsInt(dims));
         } catch (CvException e) {
             throw new ImageDecodeException(file, "OpenCV refused it (" + firstLine(e) + ")", e);
         } finally {

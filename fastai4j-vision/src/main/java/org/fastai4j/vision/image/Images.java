@@ -4,6 +4,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
 import org.fastai4j.data.HostTensor;
+import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 
@@ -35,17 +36,23 @@ public final class Images {
      * @throws IllegalArgumentException if {@code m} is not 8-bit with 3 channels
      */
     public static HostTensor toChw(Mat m) {
+        checkRgb(m);
         int h = m.rows();
         int w = m.cols();
-        byte[] hwc = hwcBytes(m);
-        byte[] chw = new byte[hwc.length];
-        int plane = h * w;
-        for (int p = 0, o = 0; p < plane; p++, o += 3) {
-            chw[p] = hwc[o];
-            chw[plane + p] = hwc[o + 1];
-            chw[2 * plane + p] = hwc[o + 2];
+        // each channel extracted by OpenCV into its plane of one 3H x W Mat, then one copy out
+        Mat planes = new Mat(3 * h, w, CvType.CV_8UC1);
+        try {
+            for (int c = 0; c < 3; c++) {
+                Mat plane = planes.submat(c * h, (c + 1) * h, 0, w);
+                Core.extractChannel(m, plane, c);
+                plane.release();
+            }
+            byte[] chw = new byte[3 * h * w];
+            planes.get(0, 0, chw);
+            return HostTensor.ofUint8(chw, 3, h, w);
+        } finally {
+            planes.release();
         }
-        return HostTensor.ofUint8(chw, 3, h, w);
     }
 
     /**

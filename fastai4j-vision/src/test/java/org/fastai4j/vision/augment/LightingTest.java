@@ -44,6 +44,36 @@ class LightingTest {
     }
 
     @Test
+    void largeBatchesLitAFewImagesAtATimeFollowTheFormulaForEveryImage() {
+        // 13 images of 3x224x224 float32 (588 KiB each) go in chunks of CHUNK_BYTES / 588 KiB = 6:
+        // 0-5, 6-11, 12; each image must still get its own brightness b and contrast c
+        int n = 13;
+        int per = 3 * 224 * 224;
+        assertThat(LightingTransform.CHUNK_BYTES / (4L * per)).isEqualTo(6);
+        float[] vals = new float[n * per];
+        java.util.Random rnd = new java.util.Random(5);
+        for (int i = 0; i < vals.length; i++) {
+            vals[i] = rnd.nextFloat();
+        }
+        LightingTransform t = new Brightness(0.2, 0.75, false).compose(new Contrast(0.2, 0.75, false));
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray y = t.apply(m.create(vals, new Shape(n, 3, 224, 224)), new BatchContext(true, 3, m));
+            assertThat(y.getShape()).isEqualTo(new Shape(n, 3, 224, 224));
+            float[] got = y.toFloatArray();
+            double[][] d = t.drawAll(n, 3);
+            for (int i = 0; i < n; i++) {
+                for (int k = i * per; k < (i + 1) * per; k += 997) {
+                    // fastai: sigmoid((logit(clamp(x)) + logit(b)) * c)
+                    double xc = Math.min(Math.max(vals[k], 1e-7), 1 - 1e-7);
+                    double want = sigmoid((Math.log(xc / (1 - xc)) + Math.log(d[0][i] / (1 - d[0][i])))
+                            * d[1][i]);
+                    assertThat(got[k]).isCloseTo((float) want, within(1e-6f));
+                }
+            }
+        }
+    }
+
+    @Test
     void contrastFollowsFastaisFormula() {
         try (NDManager m = NDManager.newBaseManager()) {
             float[] vals = {0.1f, 0.25f, 0.5f, 0.9f};

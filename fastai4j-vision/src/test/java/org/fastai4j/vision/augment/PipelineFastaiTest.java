@@ -72,6 +72,10 @@ class PipelineFastaiTest {
             return new Warp.Source(0.2, 1, false).apply(grid, params);
         }
 
+        public float[] apply(float[] grid, int p, double[][] params) {
+            return new Warp.Source(0.2, 1, false).apply(grid, p, params);
+        }
+
         public long salt() {
             return 2;
         }
