@@ -18,7 +18,9 @@ import org.fastai4j.vision.ImageDataLoaders;
  * every epoch the resident memory (VmRSS), the peak (VmHWM), the live NDArrays under the
  * learner's manager and under the engine's root manager. Issue 4's criteria: RSS after the last
  * epoch at most 1% above RSS after the first, and a constant live-array count.
- * Options: {@code --data DIR --epochs 20 --bs 64 --model small|resnet18 --out FILE}.
+ * Options: {@code --data DIR --epochs 20 --bs 64 --model small|resnet18 --out FILE}, {@code --nmt true}
+ * (with {@code -XX:NativeMemoryTracking=summary} in the JVM options) prints the JVM's native memory
+ * growth from the end of epoch 1 to the end.
  */
 public final class MemoryBench {
     private MemoryBench() {}
@@ -30,6 +32,12 @@ public final class MemoryBench {
         final List<Integer> learnerArrays = new ArrayList<>();
         final List<Integer> allArrays = new ArrayList<>();
         final List<Double> heapCommitted = new ArrayList<>();
+        final boolean nmt;
+        java.util.Map<String, Long> mappingsAfterFirst = java.util.Map.of();
+
+        Sampler(boolean nmt) {
+            this.nmt = nmt;
+        }
 
         @Override
         public void afterEpoch(Learner learn) {
@@ -38,6 +46,10 @@ public final class MemoryBench {
             hwm.add(Rss.peakMiB());
             learnerArrays.add(learn.manager().getManagedArrays().size());
             allArrays.add(learn.manager().getParentManager().getManagedArrays().size());
+            if (nmt && rss.size() == 1) {
+                nativeMemory("baseline");
+                mappingsAfterFirst = Rss.mappingsKiB();
+            }
         }
 
         @Override
@@ -72,10 +84,13 @@ public final class MemoryBench {
         int bs = a.integer("bs", 64);
         String modelName = a.str("model", "small");
         EngineSetup.apply();
-        ImageDataLoaders dls = ImageDataLoaders.fromFolder(data).optBs(bs).build();
+        int workers = a.integer("workers", -1);
+        var builder = ImageDataLoaders.fromFolder(data).optBs(bs);
+        ImageDataLoaders dls = (workers >= 0 ? builder.optWorkers(workers) : builder).build();
         int classes = dls.vocab().orElseThrow().size();
         Block model = "resnet18".equals(modelName) ? Recipes.visionResnet18(classes) : SmallNet.create(classes);
-        Sampler s = new Sampler();
+        boolean nmt = "true".equals(a.str("nmt", "false"));
+        Sampler s = new Sampler(nmt);
         double start = Rss.currentMiB();
         double acc;
         try (Learner learn = Learner.builder(dls, model).optOptFunc(Optimizers.adam()).addMetric(Metrics.accuracy())
@@ -83,6 +98,11 @@ public final class MemoryBench {
             learn.fitOneCycle(epochs, 3e-3);
             double[] last = learn.recorder().values().get(epochs - 1);
             acc = last[2];
+        }
+        if (nmt) {
+            System.out.println(nativeMemory("summary.diff"));
+            System.out.println("resident growth per mapping from epoch 1 to the end:\n"
+                    + Rss.growth(s.mappingsAfterFirst, Rss.mappingsKiB(), 25));
         }
         double first = s.rss.get(0);
         double lastRss = s.rss.get(s.rss.size() - 1);
@@ -102,6 +122,22 @@ public final class MemoryBench {
                 + "peak %.0f MiB; live NDArrays %s (learner) / %s (all): %s", epochs, first, lastRss, epochs,
                 growth * 100, maxGrowth * 100, Rss.peakMiB(), summary(s.learnerArrays), summary(s.allArrays),
                 maxGrowth <= 0.01 && constant ? "PASS" : "FAIL"), a.str("out", null));
+    }
+
+    /**
+     * Runs the JVM's {@code VM.native_memory} diagnostic command (needs
+     * {@code -XX:NativeMemoryTracking=summary}): "baseline" after the first epoch, "summary.diff" at the end
+     * shows which of the JVM's own areas (heap, code, threads, GC, symbols, "Other" = direct buffers) grew.
+     */
+    static String nativeMemory(String what) {
+        try {
+            var server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+            var name = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
+            return (String) server.invoke(name, "vmNativeMemory", new Object[] {new String[] {what}},
+                    new String[] {String[].class.getName()});
+        } catch (javax.management.JMException e) {
+            throw new IllegalStateException("VM.native_memory " + what + " failed: " + e.getMessage(), e);
+        }
     }
 
     private static String summary(List<Integer> counts) {

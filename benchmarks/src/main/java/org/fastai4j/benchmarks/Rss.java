@@ -28,6 +28,39 @@ final class Rss {
         return sum;
     }
 
+    /**
+     * This process's resident kilobytes per memory mapping (start address and file or {@code [anon]}),
+     * from {@code /proc/self/smaps}; empty where it is absent.
+     */
+    static java.util.Map<String, Long> mappingsKiB() {
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        try {
+            String key = null;
+            for (String l : Files.readAllLines(Path.of("/proc/self/smaps"))) {
+                if (l.matches("^[0-9a-f]+-[0-9a-f]+ .*")) {
+                    String[] p = l.trim().split("\\s+");
+                    key = p[0].substring(0, p[0].indexOf('-')) + " " + (p.length > 5 ? p[5] : "[anon]");
+                } else if (key != null && l.startsWith("Rss:")) {
+                    out.put(key, Long.parseLong(l.substring(4).trim().split("\\s+")[0]));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            out.clear();
+        }
+        return out;
+    }
+
+    /** The mappings whose resident size changed most from {@code before} to {@code after}, one per line. */
+    static String growth(java.util.Map<String, Long> before, java.util.Map<String, Long> after, int top) {
+        java.util.Set<String> keys = new java.util.TreeSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        return keys.stream().map(k -> java.util.Map.entry(k, after.getOrDefault(k, 0L) - before.getOrDefault(k, 0L)))
+                .filter(e -> e.getValue() != 0).sorted((x, y) -> Long.compare(Math.abs(y.getValue()), Math.abs(x.getValue())))
+                .limit(top).map(e -> String.format("%+8d KiB  %s (%d -> %d)", e.getValue(), e.getKey(),
+                        before.getOrDefault(e.getKey(), 0L), after.getOrDefault(e.getKey(), 0L)))
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     private static double valueOrZero(double v) {
         return Double.isNaN(v) ? 0 : v;
     }

@@ -27,6 +27,8 @@ public final class EngineSetup {
     private static final int M_TRIM_THRESHOLD = -1;
     private static final int M_MMAP_THRESHOLD = -3;
     private static final int ONE_GIB = 1 << 30;
+    private static final boolean GLIBC_TRIM =
+            System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
     private static boolean applied;
 
     private EngineSetup() {}
@@ -69,6 +71,29 @@ public final class EngineSetup {
         }
         LOG.debug("PyTorch engine: {} intra-op, {} inter-op threads", JniUtils.getNumThreads(),
                 JniUtils.getNumInteropThreads());
+    }
+
+    /**
+     * Hands the native memory that is free but still held by glibc's allocator back to the
+     * operating system ({@code malloc_trim(0)}: every arena, including free pages in the middle of
+     * a heap, not only its top). The learner calls it after every epoch: with the raised trim
+     * threshold above, and with libtorch's activations of many sizes and the JIT compiler's arenas
+     * coming and going, the arenas otherwise keep the high-water mark of each epoch and the
+     * resident memory of a long run creeps up (benchmarks/README.md, "memory"). Takes a few
+     * milliseconds. Does nothing off glibc or with {@code FASTAI4J_ENGINE_SETUP=off}.
+     *
+     * @return true if memory was returned to the operating system
+     */
+    public static boolean releaseFreeNativeMemory() {
+        if (!GLIBC_TRIM || "off".equalsIgnoreCase(System.getenv("FASTAI4J_ENGINE_SETUP"))) {
+            return false;
+        }
+        try {
+            return com.sun.jna.Function.getFunction("c", "malloc_trim").invokeInt(new Object[] {0}) == 1;
+        } catch (LinkageError | RuntimeException e) {
+            LOG.debug("malloc_trim not available (not glibc?): {}", e.toString());
+            return false;
+        }
     }
 
     /** glibc's {@code mallopt} as the launcher's environment variables would set it; false if not applied. */

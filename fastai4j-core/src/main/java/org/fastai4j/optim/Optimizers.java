@@ -42,7 +42,8 @@ public final class Optimizers {
     }
 
     /**
-     * fastai's {@code Adam}: {@code [wd, average_grad(dampening), average_sqr_grad, step_stat, adam_step]}.
+     * fastai's {@code Adam}: {@code [wd, average_grad(dampening), average_sqr_grad, step_stat, adam_step]},
+     * the last four fused into {@link Steppers#adamFused()} (fewer passes, same update).
      *
      * @param mom the momentum (coefficient of the gradient average)
      * @param sqrMom the coefficient of the squared-gradient average
@@ -53,8 +54,7 @@ public final class Optimizers {
      */
     public static OptimizerFactory adam(double mom, double sqrMom, double eps, double wd, boolean decoupleWd) {
         List<Stepper> cbs = wdSteppers(decoupleWd);
-        cbs.addAll(List.of(Steppers.averageGrad(true), Steppers.averageSqrGrad(true), Steppers.stepStat(),
-                Steppers.adamStep()));
+        cbs.add(Steppers.adamFused());
         return of(cbs, hypers("mom", mom, "sqr_mom", sqrMom, "eps", eps, "wd", wd));
     }
 

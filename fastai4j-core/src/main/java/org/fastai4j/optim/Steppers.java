@@ -157,6 +157,42 @@ public final class Steppers {
     }
 
     /**
+     * fastai's {@code [average_grad(dampening=True), average_sqr_grad, step_stat, adam_step]} as one
+     * stepper (what {@link Optimizers#adam()} runs after the weight decay): the same update, with the
+     * arithmetic arranged for fewer passes over each parameter (the optimizer is memory-bound: on
+     * ResNet-18 it took a third of a CPU training step). With {@code t = (1-mom)*grad}:
+     * {@code grad_avg = mom*grad_avg + t}; {@code sqr_avg = sqr_mom*sqr_avg + t²·(1-sqr_mom)/(1-mom)²}
+     * ({@code = (1-sqr_mom)*grad²}); and, since {@code sqrt(sqr_avg/debias2) + eps =
+     * (sqrt(sqr_avg) + eps*sqrt(debias2)) / sqrt(debias2)},
+     * {@code p -= (lr*sqrt(debias2)/debias1) * grad_avg / (sqrt(sqr_avg) + eps*sqrt(debias2))}.
+     * Eleven passes and two temporaries instead of thirteen and four; equal to the separate
+     * steppers up to float rounding. The gradient is left unchanged.
+     *
+     * @return the stepper
+     */
+    public static Stepper adamFused() {
+        return ctx -> {
+            double mom = ctx.hyper("mom");
+            double sqrMom = ctx.hyper("sqr_mom");
+            NDArray avg = ctx.stateArray(GRAD_AVG);
+            NDArray sqr = ctx.stateArray(SQR_AVG);
+            ctx.state().setStep(ctx.state().step() + 1);
+            double[] debias = adamDebias(ctx);
+            try (NDArray t = ctx.grad().mul((float) (1 - mom))) {
+                avg.muli((float) mom).addi(t);
+                // mom = 1 is NaN here as in fastai (its debias is 0/0)
+                t.muli(t).muli((float) ((1 - sqrMom) / ((1 - mom) * (1 - mom))));
+                sqr.muli((float) sqrMom).addi(t);
+            }
+            double root2 = Math.sqrt(debias[1]);
+            try (NDArray denom = sqr.sqrt()) {
+                denom.addi((float) (ctx.hyper("eps") * root2));
+                divSub(ctx.param(), avg, denom, ctx.hyper("lr") * root2 / debias[0]);
+            }
+        };
+    }
+
+    /**
      * fastai's {@code radam_step}: with {@code r_inf = 2/(1-sqr_mom) - 1} and
      * {@code r = r_inf - 2*step*sqr_mom^step/(1-sqr_mom^step)}, if {@code r > 5} an Adam step
      * rectified by {@code v = sqrt((r-4)(r-2)r_inf / ((r_inf-4)(r_inf-2)r))} (denominator passed

@@ -112,9 +112,12 @@ public final class TorchBatchNorm extends AbstractBlock implements FreezableBatc
             throw new IllegalArgumentException("BatchNorm(" + numFeatures + ") got input of shape " + x.getShape());
         }
         var d = x.getDevice();
-        // DJL's momentum is the weight of the old value: torch momentum 0.1 is DJL's 0.9
+        // DJL's momentum is the weight of the old value: torch momentum 0.1 is DJL's 0.9.
+        // Axis -1 is DJL's "PyTorch layout" value: torch's own batch_norm on channel axis 1. With 1, DJL's
+        // PyTorch engine takes its generic path (a sub-manager, swapAxes before and after) on every call.
         return BatchNorm.batchNorm(x, ps.getValue(runningMean, d, training), ps.getValue(runningVar, d, training),
-                ps.getValue(weight, d, training), ps.getValue(bias, d, training), 1, 1f - momentum, eps, training && !evalMode);
+                ps.getValue(weight, d, training), ps.getValue(bias, d, training), -1, 1f - momentum, eps,
+                training && !evalMode);
     }
 
     @Override
