@@ -20,7 +20,8 @@ fi
 cp="$here/target/classes:$(cat "$cp_file")"
 export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-1073741824}"
 export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-1073741824}"
-export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+# OpenMP threads spin ~10 us, then sleep (what EngineSetup sets; see benchmarks/README.md)
+if [ -z "${OMP_WAIT_POLICY:-}" ]; then export OMP_WAIT_POLICY=PASSIVE GOMP_SPINCOUNT="${GOMP_SPINCOUNT:-20000}"; fi
 export FASTAI4J_BENCH_PY="$here/python"
 cd "$root"
 exec java ${FASTAI4J_JAVA_OPTS:--Xmx4g} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" "org.fastai4j.benchmarks.$cls" "$@"

@@ -59,11 +59,22 @@ final class Peer {
         return p;
     }
 
+    /**
+     * The engine and allocator variables that {@code run.sh} sets for fastai4j; the peer runs without
+     * them, with PyTorch's and glibc's defaults as a fastai user has them, unless
+     * {@code FASTAI4J_PEER_KEEP_ENV=1}.
+     */
+    static final List<String> OUR_ENGINE_VARIABLES = List.of("OMP_WAIT_POLICY", "GOMP_SPINCOUNT",
+            "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_ARENA_MAX");
+
     /** Runs {@code command} with the peer's PYTHONPATH (and {@code extraEnv}); stdout is captured. */
     static Run run(List<String> command, Map<String, String> extraEnv) throws IOException {
         Path log = Files.createTempFile("fastai4j-peer", ".log");
         Path out = Files.createTempFile("fastai4j-peer", ".out");
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command));
+        if (!"1".equals(System.getenv("FASTAI4J_PEER_KEEP_ENV"))) {
+            pb.environment().keySet().removeAll(OUR_ENGINE_VARIABLES);
+        }
         pb.environment().put("PYTHONPATH", pythonPath());
         if (extraEnv != null) {
             pb.environment().putAll(extraEnv);

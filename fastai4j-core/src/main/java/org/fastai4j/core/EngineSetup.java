@@ -27,6 +27,8 @@ public final class EngineSetup {
     private static final int M_TRIM_THRESHOLD = -1;
     private static final int M_MMAP_THRESHOLD = -3;
     private static final int ONE_GIB = 1 << 30;
+    /** libgomp's spins before a waiting thread sleeps (its default is 300,000): see {@link #passiveOpenMpWait()}. */
+    static final String OPENMP_SPIN_COUNT = "20000";
     private static final boolean GLIBC_TRIM =
             System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
     private static boolean applied;
@@ -114,14 +116,16 @@ public final class EngineSetup {
     }
 
     /**
-     * Makes libtorch's OpenMP threads sleep rather than spin while they wait for work
-     * ({@code OMP_WAIT_POLICY=PASSIVE}), unless the variable is set. libgomp reads it once, when
-     * libtorch loads, so this only helps when it runs before the engine's first use; every
-     * fastai4j entry point ({@link Devices#defaultDevice()}) calls {@link #apply()} first. On a
-     * 2-core machine with other busy processes, spinning made a ResNet-18 step 10–40× slower
-     * (benchmarks/README.md); on an idle machine the difference is within noise.
+     * Makes libtorch's OpenMP threads spin only briefly, then sleep, while they wait for work
+     * ({@code OMP_WAIT_POLICY=PASSIVE} with {@code GOMP_SPINCOUNT=20000}, about ten microseconds of
+     * spinning), unless the user set {@code OMP_WAIT_POLICY}. libgomp reads these once, when libtorch
+     * loads, so this only helps when it runs before the engine's first use; every fastai4j entry point
+     * ({@link Devices#defaultDevice()}) calls {@link #apply()} first. Measured on 2 cores
+     * (benchmarks/README.md): libgomp's default (300,000 spins) made a ResNet-18 step 4.5–40× slower
+     * when other processes were busy; never spinning (plain PASSIVE) cost 10–20% on an idle machine;
+     * 20,000 spins kept most of the idle speed (within 5% of ACTIVE) and cost 7% under contention.
      *
-     * @return true if the variable was set here
+     * @return true if the variables were set here
      */
     static boolean passiveOpenMpWait() {
         if (System.getenv("OMP_WAIT_POLICY") != null
@@ -130,7 +134,10 @@ public final class EngineSetup {
         }
         try {
             com.sun.jna.Function setenv = com.sun.jna.Function.getFunction("c", "setenv");
-            return setenv.invokeInt(new Object[] {"OMP_WAIT_POLICY", "PASSIVE", 0}) == 0;
+            boolean policy = setenv.invokeInt(new Object[] {"OMP_WAIT_POLICY", "PASSIVE", 0}) == 0;
+            // overwrite = 0: a GOMP_SPINCOUNT of the user's stays
+            boolean spin = setenv.invokeInt(new Object[] {"GOMP_SPINCOUNT", OPENMP_SPIN_COUNT, 0}) == 0;
+            return policy && spin;
         } catch (LinkageError | RuntimeException e) {
             LOG.debug("setenv not available: {}", e.toString());
             return false;

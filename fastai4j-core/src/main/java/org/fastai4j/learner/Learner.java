@@ -861,8 +861,22 @@ public final class Learner implements AutoCloseable {
     /** Runs the validation context of fastai on {@code dl} (used by {@link Evaluation}). */
     void runValidation(DataLoader dl) { loop.validationRun(dl); }
 
+    /**
+     * Frees the model's and the optimizer's native memory and ends the loaders' worker threads
+     * (a loader iterated again later starts new ones, so loaders shared with another learner keep working).
+     */
     @Override
     public void close() {
-        manager.close();
+        try {
+            for (DataLoader dl : new DataLoader[] {dls.train(), dls.valid()}) {
+                if (dl instanceof AutoCloseable loader) {
+                    loader.close();
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the data loaders failed: " + e.getMessage(), e);
+        } finally {
+            manager.close();
+        }
     }
 }

@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The first {@link Devices#defaultDevice()} of a JVM sets {@code OMP_WAIT_POLICY=PASSIVE} before
+ * The first {@link Devices#defaultDevice()} of a JVM sets {@code OMP_WAIT_POLICY=PASSIVE} and
+ * {@code GOMP_SPINCOUNT=20000} before
  * libtorch loads (it is read once, at load), unless the user set it: checked in child JVMs.
  */
 class OpenMpWaitTest {
@@ -20,12 +21,14 @@ class OpenMpWaitTest {
         com.sun.jna.Function getenv = com.sun.jna.Function.getFunction("c", "getenv");
         String v = (String) getenv.invoke(String.class, new Object[] {"OMP_WAIT_POLICY"});
         System.out.println("OMP_WAIT_POLICY=" + v);
+        System.out.println("GOMP_SPINCOUNT=" + getenv.invoke(String.class, new Object[] {"GOMP_SPINCOUNT"}));
     }
 
     static String child(String preset) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Dai.djl.offline=true", OpenMpWaitTest.class.getName());
         pb.environment().remove("OMP_WAIT_POLICY");
+        pb.environment().remove("GOMP_SPINCOUNT");
         if (preset != null) {
             pb.environment().put("OMP_WAIT_POLICY", preset);
         }
@@ -40,7 +43,7 @@ class OpenMpWaitTest {
         if (System.getProperty("os.name").toLowerCase().contains("windows")) {
             return;
         }
-        assertThat(child(null)).contains("OMP_WAIT_POLICY=PASSIVE");
+        assertThat(child(null)).contains("OMP_WAIT_POLICY=PASSIVE").contains("GOMP_SPINCOUNT=20000");
     }
 
     @Test
@@ -48,6 +51,6 @@ class OpenMpWaitTest {
         if (System.getProperty("os.name").toLowerCase().contains("windows")) {
             return;
         }
-        assertThat(child("ACTIVE")).contains("OMP_WAIT_POLICY=ACTIVE");
+        assertThat(child("ACTIVE")).contains("OMP_WAIT_POLICY=ACTIVE").contains("GOMP_SPINCOUNT=null");
     }
 }
