@@ -72,11 +72,7 @@ public final class Images {
      * @throws IllegalArgumentException if {@code t} is not H×W×3 uint8
      */
     public static Mat fromHwc(HostTensor t) {
-        Shape s = t.shape();
-        if (t.dataType() != DataType.UINT8 || s.dimension() != 3 || s.get(2) != 3) {
-            throw new IllegalArgumentException(
-                    "Expected an HxWx3 uint8 image, got " + s + " " + t.dataType());
-        }
+        Shape s = requireHwc(t);
         OpenCv.load();
         Mat m = new Mat((int) s.get(0), (int) s.get(1), CvType.CV_8UC3);
         byte[] data = new byte[t.byteSize()];
@@ -88,11 +84,12 @@ public final class Images {
     /**
      * Converts an H×W×3 uint8 host tensor to 3×H×W.
      *
-     * @param t the pixels, H×W×3 uint8 (not checked); its buffer's position is not changed
+     * @param t the pixels, H×W×3 uint8; its buffer's position is not changed
      * @return a new 3×H×W uint8 host tensor
+     * @throws IllegalArgumentException if {@code t} is not H×W×3 uint8
      */
     public static HostTensor hwcToChw(HostTensor t) {
-        Shape s = t.shape();
+        Shape s = requireHwc(t);
         int h = (int) s.get(0);
         int w = (int) s.get(1);
         ByteBuffer src = t.data().duplicate();
@@ -111,5 +108,14 @@ public final class Images {
             throw new IllegalArgumentException("Expected an 8-bit 3-channel image, got type "
                     + CvType.typeToString(m.type()));
         }
+    }
+
+    private static Shape requireHwc(HostTensor t) {
+        Shape s = t.shape();
+        if (t.dataType() != DataType.UINT8 || s.dimension() != 3 || s.get(2) != 3) {
+            throw new IllegalArgumentException(
+                    "Expected an HxWx3 uint8 image, got " + s + " " + t.dataType());
+        }
+        return s;
     }
 }

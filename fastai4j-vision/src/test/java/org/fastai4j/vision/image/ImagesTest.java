@@ -61,4 +61,19 @@ class ImagesTest {
                 .hasMessageContaining("3-channel");
         gray.release();
     }
+
+    /** A wrong layout is refused with the shape in the message, not read as garbage or an index error. */
+    @Test
+    void hwcToChwRefusesAnythingButHxWx3Uint8() {
+        HostTensor chw = HostTensor.ofUint8(new byte[3 * 4 * 5], 3, 4, 5);
+        assertThatThrownBy(() -> Images.hwcToChw(chw)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("HxWx3").hasMessageContaining("(3, 4, 5)");
+        HostTensor floats = HostTensor.ofFloats(new float[4 * 5 * 3], 4, 5, 3);
+        assertThatThrownBy(() -> Images.hwcToChw(floats)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("float32");
+        HostTensor ok = HostTensor.ofUint8(new byte[] {1, 2, 3, 4, 5, 6}, 1, 2, 3);
+        byte[] out = new byte[6];
+        Images.hwcToChw(ok).data().duplicate().get(out);
+        assertThat(out).containsExactly(1, 4, 2, 5, 3, 6);
+    }
 }
