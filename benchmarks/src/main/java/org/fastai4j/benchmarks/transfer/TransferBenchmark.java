@@ -69,6 +69,7 @@ public final class TransferBenchmark {
         String json = report.toJson();
         System.out.println(json);
         if (o.out() != null) {
+            Files.createDirectories(o.out().toAbsolutePath().getParent());
             Path tmp = Files.createTempFile(o.out().toAbsolutePath().getParent(), ".transfer", ".json");
             Files.writeString(tmp, json + "\n", StandardCharsets.UTF_8);
             Files.move(tmp, o.out(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -147,12 +147,19 @@ public record TransferOptions(Path fmnist, Path work, Path out, List<String> pre
                 real(a, "--pretrain-lr", d.pretrainLr()), integer(a, "--transfer-per-class", d.transferPerClass()),
                 integer(a, "--valid-per-class", d.validPerClass()), integer(a, "--epochs", d.epochs()),
                 integer(a, "--bs", d.bs()), integer(a, "--size", d.size()),
-                a.containsKey("--seeds") ? Arrays.stream(a.get("--seeds").split(",")).map(s -> Long.parseLong(s.trim()))
-                        .toList() : d.seeds(),
+                a.containsKey("--seeds") ? seeds(a.get("--seeds")) : d.seeds(),
                 a.containsKey("--one-cycle-scratch") ? Boolean.parseBoolean(a.get("--one-cycle-scratch").toLowerCase(
                         Locale.ROOT)) : d.oneCycleScratch(),
                 real(a, "--scratch-lr", d.scratchLr()), integer(a, "--workers", d.workers()),
                 real(a, "--min-margin", d.minMargin()));
+    }
+
+    private static List<Long> seeds(String value) {
+        try {
+            return Arrays.stream(value.split(",")).map(s -> Long.parseLong(s.trim())).toList();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--seeds expects comma-separated integers, got '" + value + "'");
+        }
     }
 
     private static Path path(Map<String, String> a, String name, Path dflt) {

@@ -52,6 +52,8 @@ class TransferPartsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'three'");
         assertThatThrownBy(() -> TransferOptions.parse("--bs", "0"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--bs");
+        assertThatThrownBy(() -> TransferOptions.parse("--seeds", "1,two"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--seeds").hasMessageContaining("'1,two'");
     }
 
     @Test
