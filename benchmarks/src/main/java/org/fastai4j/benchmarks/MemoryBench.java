@@ -114,6 +114,7 @@ public final class MemoryBench {
         r.put("data", data.toString()).put("model", modelName).put("epochs", epochs).put("bs", bs)
                 .put("rss_before_fit_mib", start).put("rss_mib_per_epoch", s.rss)
                 .put("java_heap_committed_mib_per_epoch", s.heapCommitted).put("peak_rss_mib", Rss.peakMiB())
+                .put("peak_rss_mib_per_epoch", s.hwm)
                 .put("growth_after_first_epoch_pct", growth * 100).put("max_growth_after_first_epoch_pct", maxGrowth * 100)
                 .put("learner_arrays_per_epoch", s.learnerArrays).put("all_arrays_per_epoch", s.allArrays)
                 .put("arrays_constant", constant).put("final_accuracy", acc)
