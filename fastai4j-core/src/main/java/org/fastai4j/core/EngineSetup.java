@@ -29,8 +29,9 @@ public final class EngineSetup {
     private static final int ONE_GIB = 1 << 30;
     /** libgomp's spins before a waiting thread sleeps (its default is 300,000): see {@link #passiveOpenMpWait()}. */
     static final String OPENMP_SPIN_COUNT = "20000";
-    private static final boolean GLIBC_TRIM =
-            System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+    private static final String OS = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+    /** glibc's {@code mallopt}/{@code malloc_trim} are tried on Linux only. */
+    private static final boolean LINUX = OS.contains("linux");
     private static boolean applied;
 
     private EngineSetup() {}
@@ -87,7 +88,7 @@ public final class EngineSetup {
      * @return true if memory was returned to the operating system
      */
     public static boolean releaseFreeNativeMemory() {
-        if (!GLIBC_TRIM || "off".equalsIgnoreCase(System.getenv("FASTAI4J_ENGINE_SETUP"))) {
+        if (!LINUX || "off".equalsIgnoreCase(System.getenv("FASTAI4J_ENGINE_SETUP"))) {
             return false;
         }
         try {
@@ -101,7 +102,7 @@ public final class EngineSetup {
     /** glibc's {@code mallopt} as the launcher's environment variables would set it; false if not applied. */
     static boolean tuneAllocator() {
         if (System.getenv("MALLOC_MMAP_THRESHOLD_") != null || System.getenv("MALLOC_TRIM_THRESHOLD_") != null
-                || !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+                || !LINUX) {
             return false;
         }
         try {
@@ -129,7 +130,7 @@ public final class EngineSetup {
      */
     static boolean passiveOpenMpWait() {
         if (System.getenv("OMP_WAIT_POLICY") != null
-                || System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("windows")) {
+                || OS.contains("windows")) {
             return false;
         }
         try {

@@ -144,17 +144,8 @@ final class HostResample {
             int cx1 = ix + 1 < w ? ix + 1 : w - 1;
             int row0 = iy * w;
             int row1 = (iy + 1 < h ? iy + 1 : h - 1) * w;
-            float nw = north * west;
-            float ne = north * east;
-            float sw = south * west;
-            float se = south * east;
-            for (int ch = 0, base = 0, o = k; ch < c; ch++, base += plane, o += p) {
-                float v = img[base + row0 + cx0] * nw;
-                v += img[base + row0 + cx1] * ne;
-                v += img[base + row1 + cx0] * sw;
-                v += img[base + row1 + cx1] * se;
-                out[o] = v;
-            }
+            blend(img, c, plane, p, k, row0 + cx0, row0 + cx1, row1 + cx0, row1 + cx1,
+                    north * west, north * east, south * west, south * east, out);
         }
     }
 
@@ -178,17 +169,23 @@ final class HostResample {
             int cx1 = (int) clip(x1, w);
             int row0 = (int) clip(y0, h) * w;
             int row1 = (int) clip(y1, h) * w;
-            float nw = north * west;
-            float ne = north * east;
-            float sw = south * west;
-            float se = south * east;
-            for (int ch = 0, base = 0, o = k; ch < c; ch++, base += plane, o += p) {
-                float v = img[base + row0 + cx0] * nw;
-                v += img[base + row0 + cx1] * ne;
-                v += img[base + row1 + cx0] * sw;
-                v += img[base + row1 + cx1] * se;
-                out[o] = v;
-            }
+            blend(img, c, plane, p, k, row0 + cx0, row0 + cx1, row1 + cx0, row1 + cx1,
+                    north * west, north * east, south * west, south * east, out);
+        }
+    }
+
+    /**
+     * Output pixel {@code k} of every channel: torch's ((nw + ne) + sw) + se over the four corners
+     * at offsets {@code inw, ine, isw, ise} of each channel's plane.
+     */
+    private static void blend(float[] img, int c, int plane, int p, int k, int inw, int ine, int isw, int ise,
+            float nw, float ne, float sw, float se, float[] out) {
+        for (int ch = 0, base = 0, o = k; ch < c; ch++, base += plane, o += p) {
+            float v = img[base + inw] * nw;
+            v += img[base + ine] * ne;
+            v += img[base + isw] * sw;
+            v += img[base + ise] * se;
+            out[o] = v;
         }
     }
 
