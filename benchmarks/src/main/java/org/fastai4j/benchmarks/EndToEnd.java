@@ -62,7 +62,7 @@ public final class EndToEnd {
         if (peer && "first".equals(peerMode)) {
             theirs = runPeer(data, bs, epochs, lr);
         }
-        runOurs(data, bs, epochs, lr, a.flag("silent"), r);
+        runOurs(data, bs, epochs, lr, a.flag("silent"), a.integer("workers", -1), r);
         System.out.println("endtoend (fastai4j part): " + r.json());
         if (peer && theirs == null) {
             theirs = runPeer(data, bs, epochs, lr);
@@ -88,9 +88,10 @@ public final class EndToEnd {
         r.print(line, a.str("out", null));
     }
 
-    private static void runOurs(Path data, int bs, int epochs, double lr, boolean silent, BenchResult r) {
+    private static void runOurs(Path data, int bs, int epochs, double lr, boolean silent, int workers, BenchResult r) {
         EngineSetup.apply();
-        ImageDataLoaders dls = ImageDataLoaders.fromFolder(data).optBs(bs).build();
+        var builder = ImageDataLoaders.fromFolder(data).optBs(bs);
+        ImageDataLoaders dls = (workers >= 0 ? builder.optWorkers(workers) : builder).build();
         int nTrain = dls.train().itemCount();
         Block model = Recipes.visionResnet18(dls.vocab().orElseThrow().size());
         try (Learner learn = Learner.builder(dls, model).optSplitter(VisionModels.resnetSplit())
@@ -105,7 +106,7 @@ public final class EndToEnd {
             r.put("n_train", nTrain).put("n_valid", dls.valid().itemCount()).put("fit_s", fit)
                     .put("images_per_s", nTrain * (double) epochs / fit).put("accuracy", acc)
                     .put("train_loss", last[0]).put("valid_loss", last[1])
-                    .put("workers", "default").put("peak_rss_mib", Rss.peakMiB());
+                    .put("workers", workers >= 0 ? String.valueOf(workers) : "default (" + (dls.train() instanceof org.fastai4j.data.ThreadedDataLoader t ? t.workers() : -1) + ")").put("peak_rss_mib", Rss.peakMiB());
         }
     }
 

@@ -24,9 +24,11 @@ public final class EngineSetup {
     private static final Logger LOG = LoggerFactory.getLogger(EngineSetup.class);
     private static final String INTEROP_PROPERTY = "ai.djl.pytorch.num_interop_threads";
     private static final String THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
-    private static final int M_TRIM_THRESHOLD = -1;
+    static final int M_TRIM_THRESHOLD = -1;
     private static final int M_MMAP_THRESHOLD = -3;
     private static final int ONE_GIB = 1 << 30;
+    static final int GLIBC_DEFAULT_TRIM_THRESHOLD = 128 * 1024;
+    private static volatile boolean allocatorTuned;
     /** libgomp's spins before a waiting thread sleeps (its default is 300,000): see {@link #passiveOpenMpWait()}. */
     static final String OPENMP_SPIN_COUNT = "20000";
     private static final String OS = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
@@ -77,26 +79,24 @@ public final class EngineSetup {
     }
 
     /**
-     * Hands the native memory that is free but still held by glibc's allocator back to the
-     * operating system ({@code malloc_trim(0)}: every arena, including free pages in the middle of
-     * a heap, not only its top). The learner calls it after every epoch: with the raised trim
-     * threshold above, and with libtorch's activations of many sizes and the JIT compiler's arenas
-     * coming and going, the arenas otherwise keep the high-water mark of each epoch and the
-     * resident memory of a long run creeps up (benchmarks/README.md, "memory"). Takes a few
-     * milliseconds. Does nothing off glibc or with {@code FASTAI4J_ENGINE_SETUP=off}.
-     *
-     * @return true if memory was returned to the operating system
+     * Whether the glibc allocator calls ({@code mallopt}, {@code malloc_trim}) are to be made: on Linux,
+     * unless {@code FASTAI4J_ENGINE_SETUP=off}.
      */
-    public static boolean releaseFreeNativeMemory() {
-        if (!LINUX || "off".equalsIgnoreCase(System.getenv("FASTAI4J_ENGINE_SETUP"))) {
-            return false;
+    static boolean allocatorCallsEnabled() {
+        return LINUX && !"off".equalsIgnoreCase(System.getenv("FASTAI4J_ENGINE_SETUP"));
+    }
+
+    /** The trim threshold set by the environment or by {@link #tuneAllocator()}; glibc's default otherwise. */
+    static long trimThresholdInForce() {
+        String env = System.getenv("MALLOC_TRIM_THRESHOLD_");
+        if (env != null) {
+            try {
+                return Long.parseLong(env.trim());
+            } catch (NumberFormatException e) {
+                return GLIBC_DEFAULT_TRIM_THRESHOLD;
+            }
         }
-        try {
-            return com.sun.jna.Function.getFunction("c", "malloc_trim").invokeInt(new Object[] {0}) == 1;
-        } catch (LinkageError | RuntimeException e) {
-            LOG.debug("malloc_trim not available (not glibc?): {}", e.toString());
-            return false;
-        }
+        return allocatorTuned ? ONE_GIB : GLIBC_DEFAULT_TRIM_THRESHOLD;
     }
 
     /** glibc's {@code mallopt} as the launcher's environment variables would set it; false if not applied. */
@@ -109,7 +109,8 @@ public final class EngineSetup {
             com.sun.jna.Function mallopt = com.sun.jna.Function.getFunction("c", "mallopt");
             int mmap = mallopt.invokeInt(new Object[] {M_MMAP_THRESHOLD, ONE_GIB});
             int trim = mallopt.invokeInt(new Object[] {M_TRIM_THRESHOLD, ONE_GIB});
-            return mmap == 1 && trim == 1;
+            allocatorTuned = mmap == 1 && trim == 1;
+            return allocatorTuned;
         } catch (LinkageError | RuntimeException e) {
             LOG.debug("mallopt not available (not glibc?): {}", e.toString());
             return false;

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import org.fastai4j.core.EngineSetup;
+import org.fastai4j.core.NativeMemory;
 import org.fastai4j.data.Batch;
 import org.fastai4j.data.DataLoader;
 
@@ -124,7 +124,7 @@ final class TrainingLoop {
         withEvents(Stage.TRAIN, this::allBatches);
         doValidate(learn.dls().valid());
         // the epoch's activations are freed: give their pages back so a long run's RSS stays flat
-        EngineSetup.releaseFreeNativeMemory();
+        NativeMemory.reclaimAfterEpoch();
     }
 
     private void doValidate(DataLoader dl) {

@@ -29,6 +29,10 @@ public final class ImageDecoder {
     public static final long DEFAULT_MAX_PIXELS = 178_956_970L;
 
     private static final ImageDecoder STANDARD = new ImageDecoder(DEFAULT_MAX_PIXELS);
+    private static final ThreadLocal<MatOfByte> FILE_BUFFER = ThreadLocal.withInitial(() -> {
+        OpenCv.load();
+        return new MatOfByte();
+    });
 
     private final long maxPixels;
 
@@ -179,7 +183,10 @@ public final class ImageDecoder {
             }
         }
         Mat bgr;
-        MatOfByte buf = new MatOfByte(bytes);
+        // one file buffer header per thread: an OpenCV Mat's native header is freed only by the
+        // garbage collector (its finalizer), so a new one per image holds native memory until a GC
+        MatOfByte buf = FILE_BUFFER.get();
+        buf.fromArray(bytes);
         try {
             bgr = Imgcodecs.imdecode(buf, readFlag.applyAsInt(dims));
         } catch (CvException e) {
@@ -191,10 +198,8 @@ public final class ImageDecoder {
             bgr.release();
             return decodeWithImageIo(bytes, file);
         }
-        Mat rgb = new Mat();
-        Imgproc.cvtColor(bgr, rgb, Imgproc.COLOR_BGR2RGB);
-        bgr.release();
-        return rgb;
+        Imgproc.cvtColor(bgr, bgr, Imgproc.COLOR_BGR2RGB); // in place: no second header
+        return bgr;
     }
 
     /**

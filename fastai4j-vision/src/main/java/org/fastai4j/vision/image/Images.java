@@ -39,19 +39,38 @@ public final class Images {
         checkRgb(m);
         int h = m.rows();
         int w = m.cols();
-        // each channel extracted by OpenCV into its plane of one 3H x W Mat, then one copy out
-        Mat planes = new Mat(3 * h, w, CvType.CV_8UC1);
-        try {
-            for (int c = 0; c < 3; c++) {
-                Mat plane = planes.submat(c * h, (c + 1) * h, 0, w);
-                Core.extractChannel(m, plane, c);
-                plane.release();
-            }
-            byte[] chw = new byte[3 * h * w];
-            planes.get(0, 0, chw);
-            return HostTensor.ofUint8(chw, 3, h, w);
-        } finally {
-            planes.release();
+        // each channel extracted by OpenCV into this thread's plane Mat (no new native Mat header per
+        // image: those are freed only by the garbage collector), then copied to its place in the result
+        PlaneScratch scratch = PLANE.get();
+        int n = h * w;
+        scratch.plane.create(h, w, CvType.CV_8UC1);
+        if (scratch.bytes.length < n) {
+            scratch.bytes = new byte[n];
+        }
+        byte[] chw = new byte[3 * n];
+        for (int c = 0; c < 3; c++) {
+            Core.extractChannel(m, scratch.plane, c);
+            scratch.plane.get(0, 0, scratch.bytes);
+            System.arraycopy(scratch.bytes, 0, chw, c * n, n);
+        }
+        if (n > SCRATCH_KEPT) { // keep the header, not the pixels of a large image
+            scratch.plane.release();
+            scratch.bytes = new byte[0];
+        }
+        return HostTensor.ofUint8(chw, 3, h, w);
+    }
+
+    /** The pixels of one channel, per thread; pixel buffers up to this many bytes are kept between images. */
+    private static final int SCRATCH_KEPT = 1 << 20;
+    private static final ThreadLocal<PlaneScratch> PLANE = ThreadLocal.withInitial(PlaneScratch::new);
+
+    private static final class PlaneScratch {
+        final Mat plane;
+        byte[] bytes = new byte[0];
+
+        PlaneScratch() {
+            OpenCv.load();
+            plane = new Mat();
         }
     }
 

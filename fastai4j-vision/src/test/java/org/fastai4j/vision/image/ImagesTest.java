@@ -43,6 +43,20 @@ class ImagesTest {
         m.release();
     }
 
+    /**
+     * toChw reuses one plane buffer per thread: images of changing sizes one after the other (larger,
+     * smaller, over the 1 MiB kept, then small again) must each come out whole and unmixed.
+     */
+    @Test
+    void toChwIsRightForImagesOfChangingSizesOnOneThread() {
+        int[][] sizes = {{40, 50}, {7, 11}, {1100, 1000}, {28, 28}, {28, 28}, {3, 90}};
+        for (int i = 0; i < sizes.length; i++) {
+            Mat m = randomRgb(sizes[i][0], sizes[i][1], 10 + i);
+            assertPlanar(m, Images.toChw(m));
+            m.release();
+        }
+    }
+
     @Test
     void toChwReadsANonContinuousRegion() {
         Mat m = randomRgb(20, 30, 2);
