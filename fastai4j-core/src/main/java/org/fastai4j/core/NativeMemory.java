@@ -30,9 +30,9 @@ public final class NativeMemory {
     private NativeMemory() {}
 
     /**
-     * After an epoch: runs the garbage collector and the finalizers (so that unreachable objects' native
-     * memory is freed) when that costs at most 2% of the time since the last such collection, then
-     * {@link #releaseFree()}.
+     * After an epoch: runs the garbage collector (so that the finalizers and cleaners of unreachable
+     * objects free their native memory) when that costs at most 2% of the time since the last such
+     * collection, then {@link #releaseFree()}.
      *
      * @return true if memory was returned to the operating system
      */
@@ -49,8 +49,9 @@ public final class NativeMemory {
         if (lastCollectionEnd != Long.MIN_VALUE && (now - lastCollectionEnd) * GC_TIME_SHARE < lastCollectionNanos) {
             return;
         }
+        // no System.runFinalization(): a finalizer that blocks would stop training; the finalizer
+        // thread frees what this collection found, and the next epoch's trim returns those pages
         System.gc();
-        System.runFinalization();
         lastCollectionEnd = System.nanoTime();
         lastCollectionNanos = lastCollectionEnd - now;
         LOG.debug("garbage collection for native memory: {} ms", lastCollectionNanos / 1_000_000);
