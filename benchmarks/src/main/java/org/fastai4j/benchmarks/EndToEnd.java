@@ -24,6 +24,7 @@ import org.fastai4j.vision.models.VisionModels;
  * up, runs {@code bench_fastai.py} with the same recipe and prints the ratios.
  * Options: {@code --data DIR} (default {@code /tmp/bench-data/fmnist}), {@code --bs 128},
  * {@code --epochs 1}, {@code --lr 3e-3}, {@code --peer auto|false|first}, {@code --silent},
+ * {@code --workers N} (our loader's worker threads; default: the loader's own choice),
  * {@code --out FILE}.
  */
 public final class EndToEnd {
@@ -106,8 +107,16 @@ public final class EndToEnd {
             r.put("n_train", nTrain).put("n_valid", dls.valid().itemCount()).put("fit_s", fit)
                     .put("images_per_s", nTrain * (double) epochs / fit).put("accuracy", acc)
                     .put("train_loss", last[0]).put("valid_loss", last[1])
-                    .put("workers", workers >= 0 ? String.valueOf(workers) : "default (" + (dls.train() instanceof org.fastai4j.data.ThreadedDataLoader t ? t.workers() : -1) + ")").put("peak_rss_mib", Rss.peakMiB());
+                    .put("workers", workersUsed(dls, workers)).put("peak_rss_mib", Rss.peakMiB());
         }
+    }
+
+    /** The worker count asked for, or "default (N)" with the count the loader chose. */
+    private static String workersUsed(ImageDataLoaders dls, int asked) {
+        if (asked >= 0) {
+            return String.valueOf(asked);
+        }
+        return "default (" + (dls.train() instanceof org.fastai4j.data.ThreadedDataLoader t ? t.workers() : -1) + ")";
     }
 
     private static JsonObject runPeer(Path data, int bs, int epochs, double lr) throws java.io.IOException {

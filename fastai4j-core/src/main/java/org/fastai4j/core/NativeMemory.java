@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>Java objects that own native memory and are freed only when the garbage collector finds them
  *       unreachable: an OpenCV {@code Mat}'s header is deleted by its finalizer, even after
- *       {@code release()} freed its pixels (a few per decoded image, about 100 bytes each);
+ *       {@code release()} freed its pixels (the image loader keeps it to one per decoded image, about
+ *       100 bytes);
  *   <li>glibc's allocator: with the raised trim threshold of {@link EngineSetup} every arena keeps the
  *       pages libtorch's activations once used.
  * </ul>
