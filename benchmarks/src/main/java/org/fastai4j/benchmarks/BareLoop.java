@@ -36,9 +36,15 @@ final class BareLoop {
         this.ps = new ParameterStore(manager, false);
     }
 
-    /** One training step on {@code x}, {@code y}; returns the loss value. */
+    /**
+     * One training step on {@code x}, {@code y}; returns the loss value. The inputs are attached to
+     * the step's scope for the step (and given back after), so that every array the forward pass
+     * derives from them, which DJL puts in the manager of its input, is freed with the step.
+     */
     float step(NDArray x, NDArray y) {
         try (NDManager scope = manager.newSubManager()) {
+            x.tempAttach(scope);
+            y.tempAttach(scope);
             float value;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDList out = model.forward(ps, new NDList(x), true);

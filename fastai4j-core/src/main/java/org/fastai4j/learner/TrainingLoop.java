@@ -1,6 +1,7 @@
 package org.fastai4j.learner;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
@@ -148,12 +149,29 @@ final class TrainingLoop {
     }
 
     private void oneBatch(int i, Batch b) {
+        holdInBatch(b.xs(), b.manager());
+        holdInBatch(b.ys(), b.manager());
         st.iter = i;
         st.batchManager = b.manager();
         st.batchIndices = b.indices();
         st.xb = b.xs();
         st.yb = b.ys();
         withEvents(Stage.BATCH, this::doOneBatch);
+    }
+
+    /**
+     * Attaches to the batch's manager, for the batch, the arrays of a batch that live in another
+     * manager (a loader that hands out slices of a dataset kept on the device, say): DJL puts what an
+     * operation returns in the manager of its first input, so without this every activation the
+     * forward pass derives from them would stay alive in that manager until it closes. Closing the
+     * batch gives them back to their manager.
+     */
+    private static void holdInBatch(NDList arrays, NDManager batchManager) {
+        for (NDArray a : arrays) {
+            if (a.getManager() != batchManager) {
+                a.tempAttach(batchManager);
+            }
+        }
     }
 
     private void doOneBatch() {

