@@ -35,10 +35,27 @@ final class Autograd {
         return p.getGradient();
     }
 
-    /** Zeroes {@code p}'s gradient in place, if it has one (also when {@code p} is frozen now). */
+    /**
+     * Clears {@code p}'s gradient, if it has one (also when {@code p} is frozen now). On PyTorch as
+     * {@code zero_grad(set_to_none=True)} does: {@code p}'s handle moves to a new tensor on the same
+     * storage without a gradient (values, the NDArray object and its requires-grad flag unchanged;
+     * the old tensor and its gradient are freed once the last graph that used them is), so the next
+     * backward pass hands {@code p} its gradient as computed instead of filling zeros and adding to
+     * them: two passes over every gradient saved. Until then {@link #gradientOrNull} gives null (the
+     * optimizer skips the parameter, as fastai does one without a gradient) and DJL's
+     * {@code getGradient()} zeros.
+     */
     static void zeroGrad(NDArray p) {
         if (p instanceof PtNDArray pt) {
-            JniUtils.zeroGrad(pt);
+            try (NDArray g = JniUtils.getGradient(pt)) {
+                if (g == null) {
+                    return;
+                }
+            }
+            boolean requiresGrad = JniUtils.requiresGrad(pt);
+            PtNDArray fresh = JniUtils.detachGradient(pt);
+            JniUtils.attachGradient(fresh, requiresGrad);
+            pt.intern(fresh);
         } else if (p.hasGradient()) {
             try (NDArray g = p.getGradient()) {
                 g.muli(0);
