@@ -19,7 +19,12 @@ public abstract class Optimizer {
     /** One update of every trainable parameter from its gradient, then nothing else. */
     public abstract void step();
 
-    /** Sets every trainable parameter's gradient to zero, in place. */
+    /**
+     * Clears every trainable parameter's gradient, so that the next backward pass starts from zero.
+     * On PyTorch the gradient is dropped (PyTorch's {@code set_to_none}) rather than filled with
+     * zeros: until the next backward pass a parameter has no gradient, and DJL's
+     * {@code getGradient()} returns a new array of zeros.
+     */
     public abstract void zeroGrad();
 
     /**
